@@ -1,0 +1,97 @@
+"""Root conftest: Firefox (firefox-esr over WebDriver BiDi) for pytest-playwright, Chinese
+context options, and Allure attachments of the screenshot, video and trace a test leaves.
+
+Kept in this one file: with xdist, a second copy of the attachment hook would attach twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import allure
+import pytest
+from allure_commons.types import AttachmentType
+
+from flows.browser import (
+    VIEWPORT,
+    browser_description,
+    check_playwright_version,
+    context_options,
+    launch_options,
+)
+from pages.secrets import redact_file
+
+TRACE_MIME = "application/vnd.allure.playwright-trace"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The documented procedure says 请使用火狐浏览器: Firefox unless --browser says otherwise."""
+    if hasattr(config.option, "browser") and not config.option.browser:
+        config.option.browser = ["firefox"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, browser_name: str) -> dict:
+    """Add the executable and channel for this machine; keep --headed, --slowmo, --browser-channel."""
+    check_playwright_version()
+    return {**launch_options(browser_name), **browser_type_launch_args}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    args = {**context_options(), **browser_context_args}
+    if "record_video_dir" in args:
+        # Firefox records an empty file unless the video size equals the viewport.
+        args["viewport"] = dict(VIEWPORT)
+        args["record_video_size"] = dict(VIEWPORT)
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser(browser, pytestconfig: pytest.Config):  # noqa: ANN001, ANN201
+    """The session's browser; also records what it is in the Allure environment."""
+    write_allure_environment(pytestconfig, {"浏览器": browser_description(browser)})
+    return browser
+
+
+def write_allure_environment(config: pytest.Config, extra: dict[str, str]) -> None:
+    alluredir = config.getoption("allure_report_dir", default=None)
+    if not alluredir:
+        return
+    from flows.browser import installed_playwright_version
+
+    values = {
+        "Playwright": installed_playwright_version() or "?",
+        "模拟站点": "每个测试独立启动的资助办公系统与基层就业系统（127.0.0.1，随机端口）",
+        **extra,
+    }
+    path = Path(alluredir) / "environment.properties"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k}={v}\n" for k, v in values.items()), encoding="utf-8")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "teardown":
+        return
+    # pytest-playwright lists the artifacts it kept (on failure) in user_properties.
+    base = Path(item.config.invocation_params.dir)
+    for name, value in report.user_properties:
+        if isinstance(name, str) and name.startswith("playwright_"):
+            attach_artifact(name.removeprefix("playwright_"), base / value)
+
+
+def attach_artifact(kind: str, path: Path) -> None:
+    """Attach a kept screenshot, video or trace to the current Allure test (trace scrubbed)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    if kind == "trace":
+        redact_file(path)
+        allure.attach.file(path, name="Playwright 追踪（trace）", attachment_type=TRACE_MIME,
+                           extension="zip")
+    elif kind == "video":
+        allure.attach.file(path, name="录像", attachment_type=AttachmentType.WEBM)
+    elif kind == "screenshot":
+        allure.attach.file(path, name="失败时截图", attachment_type=AttachmentType.PNG)

@@ -1,0 +1,27 @@
+"""The `jcjy` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import serve
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jcjy",
+        description="基层就业学费补偿审核流程：模拟站点、自动化流程与回归测试",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+    serve.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ValueError, RuntimeError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2

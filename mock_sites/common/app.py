@@ -1,0 +1,62 @@
+"""Common Flask set-up for both mock sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, Flask, render_template, request
+
+from .config import MockConfig
+from .faults import install_faults
+from .security import install_csrf
+
+COMMON_DIR = Path(__file__).parent
+
+
+def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) -> None:
+    """Cookies, CSRF, faults, error pages and the common layout for one site."""
+    app.config.update(
+        SECRET_KEY=config.secret_key + site,
+        # Both sites may share a host name (ports do not isolate cookies): distinct names.
+        SESSION_COOKIE_NAME=f"{site}_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+    )
+    app.extensions["mock_config"] = config
+    app.extensions.setdefault("throttles", [])
+    app.jinja_env.globals["system_name"] = system_name
+    app.register_blueprint(Blueprint(
+        "common", __name__, template_folder="templates",
+        static_folder="static", static_url_path="/common-static",
+    ))
+    install_faults(app)
+    install_csrf(app)
+
+    @app.after_request
+    def _headers(response):  # noqa: ANN001, ANN202
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    for status, title, message in (
+        (400, "请求无效", "提交的内容无效，请返回检查后重试。"),
+        (403, "无权访问", "您没有权限访问该页面或数据。"),
+        (404, "页面不存在", "您访问的页面不存在。"),
+        (405, "请求无效", "不支持该操作。"),
+        (413, "内容过大", "提交的内容过大。"),
+        (500, "系统错误", "系统内部错误，请稍后再试。"),
+    ):
+        app.register_error_handler(status, _error_page(status, title, message))
+
+
+def _error_page(status: int, title: str, message: str):  # noqa: ANN202
+    def handler(_exc: Exception):  # noqa: ANN202
+        if request.path.startswith(("/api/", "/__mock__/")):
+            return {"ok": False, "error": message}, status
+        return render_template(
+            "common/message.html", title=title, message=message, back_url="/"
+        ), status
+
+    return handler

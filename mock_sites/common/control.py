@@ -1,0 +1,49 @@
+"""The mock-only control surface under /__mock__/ (JSON, never part of the real sites)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, current_app, jsonify, request
+from sqlalchemy import select
+
+from .db import db
+from .security import csrf_exempt
+from .sms import SmsMessageMixin
+
+
+def control_blueprint(
+    site: str, sms_model: type[SmsMessageMixin], reseed: Callable[[], None]
+) -> Blueprint:
+    bp = Blueprint("mock_control", __name__, url_prefix="/__mock__")
+
+    @bp.get("/health")
+    def health():  # noqa: ANN202
+        return jsonify(ok=True, site=site)
+
+    @bp.get("/sms")
+    def sms():  # noqa: ANN202
+        rows = db().scalars(select(sms_model).order_by(sms_model.id)).all()
+        phone = request.args.get("phone")
+        return jsonify([r.as_dict() for r in rows if not phone or r.phone == phone])
+
+    @bp.post("/reset")
+    @csrf_exempt
+    def reset():  # noqa: ANN202
+        reseed()
+        for throttle in current_app.extensions.get("throttles", []):
+            throttle.reset()
+        return jsonify(ok=True)
+
+    @bp.route("/faults", methods=["GET", "POST"])
+    @csrf_exempt
+    def faults():  # noqa: ANN202
+        current = current_app.extensions["mock_config"].faults
+        if request.method == "POST":
+            try:
+                current.update(request.get_json(force=True, silent=True) or {})
+            except ValueError as exc:
+                return jsonify(ok=False, error=str(exc)), 400
+        return jsonify(current.as_dict())
+
+    return bp

@@ -1,0 +1,61 @@
+"""Fault injection (latency, HTTP 500s) and the session lifetime switch."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from flask import Flask, current_app, g, render_template, request, session
+
+from .config import Faults
+
+LOGIN_AT = "login_at"
+
+
+def faults() -> Faults:
+    return current_app.extensions["mock_config"].faults
+
+
+def _is_exempt() -> bool:
+    return request.path.startswith(("/__mock__/", "/static/", "/common-static/"))
+
+
+def install_faults(app: Flask) -> None:
+    rng = random.Random()
+
+    @app.before_request
+    def _inject() -> object:
+        if _is_exempt():
+            return None
+        current = faults()
+        if current.latency_ms:
+            # Simulated network/server latency of the real system, not a wait in a test.
+            time.sleep(current.latency_ms / 1000)
+        if current.error_rate and rng.random() < current.error_rate:
+            return render_template(
+                "common/message.html",
+                title="系统繁忙",
+                message="系统繁忙，请稍后再试。（HTTP 500，模拟故障）",
+                back_url=request.referrer or "/",
+            ), 500
+        _expire_session(current)
+        return None
+
+
+def _expire_session(current: Faults) -> None:
+    login_at = session.get(LOGIN_AT)
+    if login_at is not None and time.time() - login_at > current.session_lifetime_s:
+        session.clear()
+        g.session_expired = True
+
+
+def start_login_session(data: dict) -> None:
+    """Replace the session with a fresh logged-in one (prevents session fixation)."""
+    session.clear()
+    session.update(data)
+    session[LOGIN_AT] = time.time()
+
+
+def session_expired() -> bool:
+    """True when this request found the login session past its lifetime."""
+    return bool(g.get("session_expired"))

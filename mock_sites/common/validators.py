@@ -1,0 +1,83 @@
+"""Input checks shared by both sites. Each returns a Chinese message naming the field, or None."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+PHONE_RE = re.compile(r"^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$")
+MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|javascript:", re.IGNORECASE)
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+
+def required(value: str, label: str) -> str | None:
+    return None if value.strip() else f"请填写{label}"
+
+
+def max_length(value: str, label: str, limit: int) -> str | None:
+    return None if len(value) <= limit else f"{label}不能超过{limit}个字符（当前{len(value)}个）"
+
+
+def mobile(value: str, label: str = "手机号") -> str | None:
+    if not value:
+        return f"请填写{label}"
+    return None if MOBILE_RE.match(value) else f"{label}格式不正确，应为11位手机号码"
+
+
+def id_number(value: str, label: str = "身份证号") -> str | None:
+    """18-digit 居民身份证号码: birth date and ISO 7064 check digit."""
+    value = value.strip().upper()
+    if not value:
+        return f"请填写{label}"
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        return f"{label}格式不正确，应为18位（最后一位可为X）"
+    try:
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return f"{label}中的出生日期无效"
+    if not date(1900, 1, 1) <= born <= date.today():
+        return f"{label}中的出生日期无效"
+    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    if ID_CHECK[total % 11] != value[17]:
+        return f"{label}校验位不正确，请核对后重新输入"
+    return None
+
+
+def email(value: str, label: str = "邮箱") -> str | None:
+    if not value:
+        return f"请填写{label}"
+    if len(value) > 100:
+        return f"{label}不能超过100个字符"
+    return None if EMAIL_RE.match(value) else f"{label}格式不正确"
+
+
+def office_phone(value: str, label: str = "办公电话") -> str | None:
+    if not value:
+        return f"请填写{label}"
+    return None if PHONE_RE.match(value) else f"{label}格式不正确，例如 010-88256000"
+
+
+def password(value: str, label: str = "密码") -> str | None:
+    """Rule of the office site: 8–20 characters mixing letters and digits."""
+    if not value:
+        return f"请填写{label}"
+    if not 8 <= len(value) <= 20:
+        return f"{label}长度应为8到20位"
+    if not (re.search(r"[A-Za-z]", value) and re.search(r"\d", value)):
+        return f"{label}须同时包含字母和数字"
+    return None
+
+
+def plain_text(value: str, label: str, limit: int) -> str | None:
+    """Free text: bounded length, no HTML or script."""
+    if MARKUP_RE.search(value):
+        return f"{label}不能包含HTML标签或脚本，请只填写文字"
+    return max_length(value, label, limit)
+
+
+def collect(checks: dict[str, str | None]) -> dict[str, str]:
+    """Keep only the failed checks: {field: message}."""
+    return {name: msg for name, msg in checks.items() if msg}

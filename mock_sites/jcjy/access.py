@@ -1,0 +1,106 @@
+"""Who is logged in (staff reviewer or student) and the login-required decorators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, flash, redirect, request, session, url_for
+
+from ..common.faults import session_expired
+
+STAFF, STUDENT = "staff", "student"
+EXPIRED_MESSAGE = "登录已超时，请重新登录"
+STAGE_ROLES = {"研究生": "研究生学院审核人员", "本专科": "本专科学院审核人员"}
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """The logged-in person, read from the session."""
+
+    kind: str
+    name: str
+    account: str = ""
+    unit_code: str = ""
+    unit_name: str = ""
+    stages: tuple[str, ...] = ()
+    student_id: int = 0
+
+    @property
+    def role(self) -> str:
+        if self.kind == STUDENT:
+            return "学生"
+        return "、".join(STAGE_ROLES[s] for s in self.stages if s in STAGE_ROLES)
+
+
+def current_user() -> CurrentUser | None:
+    kind = session.get("kind")
+    if kind == STAFF:
+        return CurrentUser(
+            kind=STAFF, name=session.get("name", ""), account=session.get("account", ""),
+            unit_code=session.get("unit_code", ""), unit_name=session.get("unit_name", ""),
+            stages=tuple(session.get("stages", ())),
+        )
+    if kind == STUDENT:
+        return CurrentUser(kind=STUDENT, name=session.get("name", ""),
+                           student_id=int(session.get("student_id", 0)))
+    return None
+
+
+def safe_next(value: str | None, default: str) -> str:
+    """Only local absolute paths are followed after login (no open redirect)."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return default
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc:
+        return default
+    return value
+
+
+def _return_path() -> str:
+    """Where to come back after logging in: this page, or for a POST the page it came from."""
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    referrer = request.referrer or ""
+    parts = urlsplit(referrer)
+    if parts.netloc == request.host and parts.path:
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return ""
+
+
+def _login_required(kind: str, endpoint: str) -> Callable:
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            if session.get("kind") != kind:
+                flash(EXPIRED_MESSAGE if session_expired() else "请先登录", "warning")
+                return redirect(url_for(endpoint, next=_return_path() or None))
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+staff_required = _login_required(STAFF, "auth.staff_login")
+student_required = _login_required(STUDENT, "student.login")
+
+
+def install_expiry_redirect(app: Flask) -> None:
+    """A form posted after the login timed out (refused by the CSRF check, 401) leads to the
+    login page, which then returns to the page the form was on."""
+
+    @app.after_request
+    def _to_login(response: Response) -> Response:
+        if response.status_code != 401 or request.method != "POST" or not session_expired():
+            return response
+        if request.path.startswith("/review/"):
+            target = url_for("auth.staff_login", next=_return_path() or None)
+        elif request.path.startswith("/student/"):
+            target = url_for("student.login")
+        else:
+            return response
+        flash(EXPIRED_MESSAGE, "warning")
+        return redirect(target)

@@ -1,0 +1,79 @@
+"""Login home, staff login through the office site's SSO, and logout."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from ..common.captcha import check_captcha, new_captcha
+from ..common.faults import start_login_session
+from ..common.validators import collect, max_length, required
+from . import sso
+from .access import STAFF, safe_next
+
+bp = Blueprint("auth", __name__)
+LIST_PATH = "/review/applications"
+
+
+@bp.get("/")
+def index():  # noqa: ANN201
+    return redirect(url_for("auth.login_home"))
+
+
+@bp.get("/loginHome")
+def login_home():  # noqa: ANN201
+    return render_template("jcjy/login_home.html")
+
+
+@bp.route("/staff/login", methods=["GET", "POST"])
+def staff_login():  # noqa: ANN201
+    next_path = safe_next(request.values.get("next"), LIST_PATH)
+    if request.method == "GET":
+        return _form(next_path)
+    account = request.form.get("account", "").strip()
+    password = request.form.get("password", "")
+    errors = collect({
+        "account": required(account, "账号") or max_length(account, "账号", 50),
+        "password": required(password, "密码") or max_length(password, "密码", 64),
+        "captcha": check_captcha(request.form.get("captcha", "")),
+    })
+    if errors:
+        return _form(next_path, account, errors), 400
+    config = current_app.extensions["mock_config"]
+    try:
+        identity = sso.verify(config.office_url, config.service_token, account, password)
+    except sso.SsoError as exc:
+        return _form(next_path, account, {"form": str(exc)}), 401
+    if not identity.may_review:
+        return _form(next_path, account, {"form": sso.NO_GRANT}), 403
+    start_login_session({
+        "kind": STAFF, "account": identity.account, "name": identity.name,
+        "unit_code": identity.unit_code, "unit_name": identity.unit_name,
+        "stages": identity.stages,
+    })
+    return redirect(next_path)
+
+
+def _form(next_path: str, account: str = "", errors: dict | None = None) -> str:
+    return render_template(
+        "jcjy/staff_login.html", next_path=next_path, account=account,
+        errors=errors or {}, captcha=new_captcha(),
+    )
+
+
+@bp.post("/logout")
+def logout():  # noqa: ANN201
+    kind = session.get("kind")
+    session.clear()
+    flash("您已退出登录", "info")
+    if kind == STAFF:
+        return redirect(url_for("auth.staff_login"))
+    return redirect(url_for("auth.login_home"))

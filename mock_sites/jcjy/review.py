@@ -1,0 +1,118 @@
+"""申请名单审核: the reviewer's list, the detail page, proof materials and the decision."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+
+from ..common.db import db
+from ..common.sms import SmsGatewayError
+from . import materials as material_pdfs
+from .access import current_user, staff_required
+from .decisions import (
+    SMS_FAILED,
+    DecisionForm,
+    StaleDecision,
+    already_decided,
+    parse_form,
+    record_decision,
+)
+from .models import PENDING, ApplicationRecord
+from .queries import STATUS_FILTERS, get_in_scope, list_page, next_pending, parse_filter
+from .store import to_case
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+ALL_DONE = "所有申请均已审核完毕，暂无待审核的申请"
+
+
+@bp.get("/applications")
+@staff_required
+def application_list():  # noqa: ANN201
+    if request.args.get("reset"):
+        return redirect(url_for("review.application_list"))
+    reviewer = current_user()
+    flt, errors = parse_filter(request.args, reviewer)
+    page = list_page(db(), reviewer, flt)
+    return render_template(
+        "jcjy/review_list.html", menu="review", flt=flt, page=page, errors=errors,
+        stage_options=[(s, s) for s in reviewer.stages],
+        status_options=[(s, s) for s in STATUS_FILTERS],
+    )
+
+
+@bp.get("/applications/<int(max=2147483647):app_id>")
+@staff_required
+def application_detail(app_id: int):  # noqa: ANN201
+    record = get_in_scope(db(), current_user(), app_id, full=True)
+    return _detail(record)
+
+
+def _detail(record: ApplicationRecord, form: DecisionForm | None = None,
+            errors: dict[str, str] | None = None, status: int = 200):  # noqa: ANN202
+    detail = json.loads(record.judge_detail)
+    return render_template(
+        "jcjy/review_detail.html", menu="review", app=record, pending=PENDING,
+        reasons=detail.get("reasons", []), notes=detail.get("notes", []),
+        cap_per_year=detail.get("cap_per_year"),
+        form=form or DecisionForm(), errors=errors or {},
+        list_url=url_for("review.application_list"),
+    ), status
+
+
+@bp.get("/applications/<int(max=2147483647):app_id>/materials/<int(max=999):seq>")
+@staff_required
+def material(app_id: int, seq: int):  # noqa: ANN201
+    record = get_in_scope(db(), current_user(), app_id, full=True)
+    if not any(m.seq == seq for m in record.materials):
+        abort(404)
+    case = to_case(record)
+    proof = case.materials[seq - 1]
+    response = send_file(
+        BytesIO(material_pdfs.render_material(case, proof)), mimetype="application/pdf",
+        as_attachment=bool(request.args.get("download")),
+        download_name=material_pdfs.material_filename(case, proof), max_age=0,
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.post("/applications/<int(max=2147483647):app_id>/decide")
+@staff_required
+def decide(app_id: int):  # noqa: ANN201
+    reviewer = current_user()
+    session = db()
+    record = get_in_scope(session, reviewer, app_id)
+    form, errors = parse_form(request.form)
+    if reason := already_decided(record):
+        return _reload(app_id, form, {"form": reason}, 409)
+    if errors:
+        return _reload(app_id, form, errors, 400)
+    try:
+        saved = record_decision(session, reviewer, record, form)
+    except StaleDecision as exc:
+        return _reload(app_id, DecisionForm(), {"form": str(exc)}, 409)
+    except SmsGatewayError:
+        return _reload(app_id, form, {"form": SMS_FAILED}, 503)
+    flash(saved, "success")
+    following = next_pending(session, reviewer, app_id)
+    if following is None:
+        flash(ALL_DONE, "info")
+        return redirect(url_for("review.application_list"))
+    return redirect(url_for("review.application_detail", app_id=following))
+
+
+def _reload(app_id: int, form: DecisionForm, errors: dict[str, str], status: int):  # noqa: ANN202
+    session = db()
+    session.expire_all()
+    return _detail(get_in_scope(session, current_user(), app_id, full=True), form, errors, status)

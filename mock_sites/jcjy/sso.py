@@ -1,0 +1,90 @@
+"""Client of the office site's SSO API (全国学生资助办公系统 ``/api/sso/verify``)."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+
+SYSTEM = "基层就业系统"
+# Reviewer role in the office site → 学段 (stage) it may review here.
+ROLE_STAGES = {"研究生学院审核人员": "研究生", "本专科学院审核人员": "本专科"}
+UNREACHABLE = "暂时无法连接全国学生资助办公系统，请稍后再试"
+WRONG_CREDENTIALS = "账号或密码错误"
+NO_GRANT = (
+    "您尚未获得基层就业系统审核权限，请联系本单位管理员在全国学生资助办公系统"
+    "“内部组织-部门成员”中授权"
+)
+
+
+class SsoError(Exception):
+    """Login refused or impossible; ``str(exc)`` is the Chinese message for the user."""
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    """The office's answer for a valid account."""
+
+    account: str
+    name: str
+    unit_code: str
+    unit_name: str
+    department: str = ""
+    systems: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def stages(self) -> list[str]:
+        """学段 this person may review here, in a stable order (研究生 first)."""
+        return [stage for role, stage in ROLE_STAGES.items() if role in self.roles]
+
+    @property
+    def may_review(self) -> bool:
+        return SYSTEM in self.systems and bool(self.stages) and bool(self.unit_code)
+
+
+def verify(office_url: str, token: str, account: str, password: str,
+           timeout: float = 10.0) -> StaffIdentity:
+    """POST the credentials to the office; raise SsoError with the user-facing message."""
+    request = urllib.request.Request(
+        office_url.rstrip("/") + "/api/sso/verify",
+        data=json.dumps({"account": account, "password": password}).encode(),
+        headers={"Content-Type": "application/json", "X-Service-Token": token},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            status, body = response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        status, body = exc.code, exc.read()
+    except (urllib.error.URLError, OSError, ValueError):
+        raise SsoError(UNREACHABLE) from None
+    answer = _json(body)
+    if status == 200 and answer.get("ok"):
+        try:
+            return StaffIdentity(
+                account=str(answer["account"]), name=str(answer["name"]),
+                unit_code=str(answer.get("unit_code") or ""),
+                unit_name=str(answer.get("unit_name") or ""),
+                department=str(answer.get("department") or ""),
+                systems=[str(s) for s in answer.get("systems") or []],
+                roles=[str(r) for r in answer.get("roles") or []],
+            )
+        except KeyError:
+            raise SsoError(UNREACHABLE) from None
+    if status == 401:
+        raise SsoError(WRONG_CREDENTIALS)
+    if status == 423:
+        raise SsoError(str(answer.get("error") or "账号已锁定，请稍后再试"))
+    if status == 403:
+        raise SsoError("基层就业系统与全国学生资助办公系统的对接凭证无效，请联系系统管理员")
+    raise SsoError(UNREACHABLE)
+
+
+def _json(body: bytes) -> dict:
+    try:
+        value = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}

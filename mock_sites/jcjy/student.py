@@ -1,0 +1,184 @@
+"""Student side: SMS-code login, own applications, correction and 重新提交 after a rejection."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import datetime, timedelta
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from ..common.db import db
+from ..common.faults import start_login_session
+from ..common.sms import SmsGatewayError, send_sms
+from ..common.validators import mobile
+from ..common.validators import required as required_check
+from .access import STUDENT, current_user, student_required
+from .formatting import mask_phone
+from .models import (
+    PENDING,
+    REJECTED,
+    ApplicationRecord,
+    LoginCode,
+    SmsMessage,
+    Student,
+    YearPaymentRecord,
+)
+from .store import judgement_columns, to_case
+
+bp = Blueprint("student", __name__, url_prefix="/student")
+CODE_TTL = timedelta(minutes=5)
+RESEND_AFTER = timedelta(seconds=60)
+MAX_ATTEMPTS = 5
+MAX_AMOUNT = 100_000
+
+
+def _digest(phone: str, code: str) -> str:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"{phone}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():  # noqa: ANN201
+    if request.method == "GET":
+        return render_template("jcjy/student_login.html", phone="", errors={}, sent="")
+    phone = request.form.get("phone", "").strip()
+    if request.form.get("action") == "send":
+        return _send_code(phone)
+    code = request.form.get("sms_code", "").strip()
+    errors = {k: v for k, v in {
+        "phone": mobile(phone, "手机号"),
+        "sms_code": required_check(code, "短信验证码"),
+    }.items() if v}
+    if not errors:
+        errors = _check_code(phone, code)
+    if errors:
+        return render_template("jcjy/student_login.html", phone=phone, errors=errors, sent=""), 400
+    student = db().scalar(select(Student).where(Student.phone == phone))
+    start_login_session({"kind": STUDENT, "student_id": student.id, "name": student.name})
+    return redirect(url_for("student.applications"))
+
+
+def _send_code(phone: str):  # noqa: ANN202
+    session = db()
+    error = mobile(phone, "手机号")
+    if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
+        error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
+    now = datetime.now()
+    last = None if error else session.get(LoginCode, phone)
+    if last is not None and now - last.sent_at < RESEND_AFTER:
+        wait = int((RESEND_AFTER - (now - last.sent_at)).total_seconds()) + 1
+        error = f"验证码已发送，请{wait}秒后再重新获取"
+    if error:
+        return render_template("jcjy/student_login.html", phone=phone,
+                               errors={"phone": error}, sent=""), 400
+    code = f"{secrets.randbelow(10**6):06d}"
+    if last is None:
+        last = LoginCode(phone=phone)
+        session.add(last)
+    last.code_hash, last.sent_at, last.attempts = _digest(phone, code), now, 0
+    try:
+        send_sms(session, SmsMessage, phone,
+                 f"【基层就业资助】您的登录验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。")
+        session.commit()
+    except SmsGatewayError:
+        session.rollback()
+        return render_template("jcjy/student_login.html", phone=phone,
+                               errors={"form": "短信发送失败，请稍后重试"}, sent=""), 503
+    return render_template("jcjy/student_login.html", phone=phone, errors={},
+                           sent=f"验证码已发送至{mask_phone(phone)}，5分钟内有效")
+
+
+def _check_code(phone: str, code: str) -> dict[str, str]:
+    session = db()
+    entry = session.get(LoginCode, phone)
+    if entry is None or datetime.now() - entry.sent_at > CODE_TTL:
+        return {"sms_code": "短信验证码已失效，请重新获取"}
+    if entry.attempts >= MAX_ATTEMPTS:
+        return {"sms_code": "短信验证码错误次数过多，请重新获取"}
+    if not hmac.compare_digest(entry.code_hash, _digest(phone, code)):
+        entry.attempts += 1
+        session.commit()
+        return {"sms_code": "短信验证码错误"}
+    session.delete(entry)
+    session.commit()
+    return {}
+
+
+@bp.get("/applications")
+@student_required
+def applications():  # noqa: ANN201
+    return _page()
+
+
+def _page(errors: dict[int, dict[str, str]] | None = None, status: int = 200):  # noqa: ANN202
+    rows = db().scalars(
+        select(ApplicationRecord).where(ApplicationRecord.student_id == current_user().student_id)
+        .options(selectinload(ApplicationRecord.years), selectinload(ApplicationRecord.decisions))
+        .order_by(ApplicationRecord.id)
+    ).all()
+    return render_template("jcjy/student_applications.html", apps=rows, errors=errors or {},
+                           rejected=REJECTED, values=request.form), status
+
+
+@bp.post("/applications/<int(max=2147483647):app_id>/resubmit")
+@student_required
+def resubmit(app_id: int):  # noqa: ANN201
+    session = db()
+    record = session.scalar(
+        select(ApplicationRecord).where(ApplicationRecord.id == app_id)
+        .options(selectinload(ApplicationRecord.years))
+    )
+    if record is None or record.student_id != current_user().student_id:
+        return render_template("common/message.html", title="无权访问",
+                               message="您没有权限访问该申请。", back_url="/student/applications"), 403
+    if record.status != REJECTED:
+        flash("该申请当前不是“院系审核不通过”状态，无需重新提交", "warning")
+        return redirect(url_for("student.applications"))
+    amounts, errors = _read_amounts(record)
+    if errors:
+        return _page({record.id: errors}, 400)
+    case = to_case(record)
+    for year in case.years:
+        year.claimed_amount = amounts[year.year_index]
+    changed = session.execute(
+        update(ApplicationRecord)
+        .where(ApplicationRecord.id == record.id, ApplicationRecord.status == REJECTED,
+               ApplicationRecord.version == record.version)
+        .values(status=PENDING, version=ApplicationRecord.version + 1,
+                submitted_at=datetime.now(), **judgement_columns(case))
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        session.rollback()
+        flash("申请状态已变化，本次提交未保存，请刷新后重试", "error")
+        return redirect(url_for("student.applications"))
+    for year in record.years:
+        session.execute(update(YearPaymentRecord).where(YearPaymentRecord.id == year.id)
+                        .values(claimed_amount=amounts[year.seq]))
+    session.commit()
+    flash("已重新提交，请等待院系审核", "success")
+    return redirect(url_for("student.applications"))
+
+
+def _read_amounts(record: ApplicationRecord) -> tuple[dict[int, int], dict[str, str]]:
+    amounts: dict[int, int] = {}
+    errors: dict[str, str] = {}
+    for year in record.years:
+        name = f"amount_{year.seq}"
+        label = f"{year.school_year}学年申请金额（元）"
+        raw = str(request.form.get(name, "")).strip().replace(",", "")
+        if not raw:
+            errors[name] = f"请填写{label}"
+        elif not raw.isdigit() or len(raw) > 7:
+            errors[name] = f"{label}须为整数金额（元）"
+        elif not 0 < int(raw) <= MAX_AMOUNT:
+            errors[name] = f"{label}须大于0且不超过{MAX_AMOUNT}元"
+        else:
+            amounts[year.seq] = int(raw)
+    return amounts, errors
+
+

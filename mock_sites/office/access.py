@@ -1,0 +1,101 @@
+"""Who is logged in, page guards and masking of personal data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, g, redirect, request, session, url_for
+
+from ..common.config import MockConfig
+from ..common.db import db
+from ..common.faults import session_expired
+from ..common.security import Throttle
+from .models import Account
+
+ACCOUNT_KEY = "account_id"
+MOBILE_KEY = "mobile"
+
+
+def config() -> MockConfig:
+    return current_app.extensions["mock_config"]
+
+
+def login_throttle() -> Throttle:
+    """Failed logins per account (web form and SSO API share it)."""
+    return current_app.extensions["office_login_throttle"]
+
+
+def invite_throttle() -> Throttle:
+    """Wrong 邀请码 guesses per account."""
+    return current_app.extensions["office_invite_throttle"]
+
+
+def locked_message(throttle: Throttle) -> str:
+    return f"登录失败次数过多，账号已临时锁定，请{throttle.minutes()}分钟后再试"
+
+
+def current_user() -> Account | None:
+    """The logged-in account (the session also names the mobile, so a reset DB logs out)."""
+    if "user" not in g:
+        account = None
+        account_id = session.get(ACCOUNT_KEY)
+        if account_id is not None:
+            account = db().get(Account, account_id)
+            if account is not None and account.mobile != session.get(MOBILE_KEY):
+                account = None
+        g.user = account
+    return g.user
+
+
+def user() -> Account:
+    """The logged-in account inside a guarded view."""
+    account = current_user()
+    assert account is not None
+    return account
+
+
+def login_required(*, profile: bool = True) -> Callable:
+    """Guard a page: log in first (after a timeout with a message); fill the profile first."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args: object, **kwargs: object) -> object:
+            account = current_user()
+            if account is None:
+                if session_expired():
+                    flash("登录已超时，请重新登录", "warning")
+                else:
+                    flash("请先登录", "info")
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if profile and not account.profile_complete:
+                flash("请先填写个人信息", "info")
+                return redirect(url_for("profile.edit"))
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+def safe_next(target: str | None) -> str | None:
+    """Accept only a local path (no scheme, no host, no //) as a redirect target."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+def mask_mobile(mobile: str | None) -> str:
+    """13800000001 → 138****0001."""
+    if not mobile:
+        return ""
+    return mobile[:3] + "****" + mobile[-4:] if len(mobile) >= 8 else "****"
+
+
+def mask_id(id_number: str | None) -> str:
+    """110105199001011234 → 110105********1234."""
+    if not id_number:
+        return ""
+    return id_number[:6] + "*" * 8 + id_number[-4:] if len(id_number) >= 10 else "********"

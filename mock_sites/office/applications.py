@@ -1,0 +1,97 @@
+"""内部组织 → 加入申请: the school admin (all) and unit admins (普通成员 of their unit) decide."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from ..common import validators as v
+from ..common.db import db
+from ..common.security import require
+from . import models
+from .access import login_required, user
+from .models import APPROVED, MEMBER, PENDING, REJECTED, Account, Membership
+from .organization import describe
+
+bp = Blueprint("applications", __name__, url_prefix="/mainList/organization/applications")
+
+
+def may_review(account: Account) -> bool:
+    return account.is_school_admin or account.admin_unit is not None
+
+
+def _may_decide(account: Account, application: Membership) -> bool:
+    if account.is_school_admin:
+        return application.school_code == account.approved.school_code
+    return (
+        account.admin_unit is not None
+        and application.unit_code == account.admin_unit
+        and application.identity == MEMBER
+        and application.account_id != account.id
+    )
+
+
+def _visible(account: Account) -> list[Membership]:
+    query = select(Membership).where(Membership.status == PENDING).order_by(Membership.id)
+    if not account.is_school_admin:
+        query = query.where(Membership.unit_code == account.admin_unit)
+    return [m for m in db().scalars(query) if _may_decide(account, m)]
+
+
+def _application(application_id: int) -> Membership:
+    application = db().get(Membership, application_id)
+    if application is None:
+        abort(404)
+    require(_may_decide(user(), application))
+    return application
+
+
+@bp.get("")
+@login_required()
+def index():  # noqa: ANN201
+    require(may_review(user()))
+    rows = [(m, describe(m)) for m in _visible(user())]
+    return render_template("office/applications.html", rows=rows)
+
+
+@bp.post("/<int:application_id>/approve")
+@login_required()
+def approve(application_id: int):  # noqa: ANN201
+    application = _application(application_id)
+    if application.status != PENDING:
+        flash("该申请已处理，无需重复操作", "warning")
+        return redirect(url_for("applications.index"))
+    application.status = APPROVED
+    application.decided_at = models.now()
+    application.decided_by_id = user().id
+    db().commit()
+    flash(f"已通过{application.account.name or application.account.mobile}的加入申请", "success")
+    return redirect(url_for("applications.index"))
+
+
+@bp.route("/<int:application_id>/reject", methods=["GET", "POST"])
+@login_required()
+def reject(application_id: int):  # noqa: ANN201
+    application = _application(application_id)
+    if application.status != PENDING:
+        flash("该申请已处理，无需重复操作", "warning")
+        return redirect(url_for("applications.index"))
+    reason = request.form.get("reason", "").strip()
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        errors = v.collect({
+            "reason": v.required(reason, "驳回原因") or v.plain_text(reason, "驳回原因", 200)
+        })
+        if not errors:
+            application.status = REJECTED
+            application.reason = reason
+            application.decided_at = models.now()
+            application.decided_by_id = user().id
+            db().commit()
+            name = application.account.name or application.account.mobile
+            flash(f"已驳回{name}的加入申请", "success")
+            return redirect(url_for("applications.index"))
+    return render_template(
+        "office/reject.html", application=application, info=describe(application),
+        reason=reason, errors=errors,
+    ), 400 if errors else 200

@@ -1,0 +1,92 @@
+"""Home redirect, 用户登录 and 退出登录."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from sqlalchemy import select
+
+from ..common import validators as v
+from ..common.captcha import check_captcha, new_captcha
+from ..common.db import db
+from ..common.faults import start_login_session
+from ..common.security import verify_password
+from .access import (
+    ACCOUNT_KEY,
+    MOBILE_KEY,
+    current_user,
+    locked_message,
+    login_throttle,
+    safe_next,
+)
+from .models import Account
+
+bp = Blueprint("auth", __name__)
+
+WRONG_CREDENTIALS = "账号或密码错误"
+
+
+@bp.get("/")
+def home():  # noqa: ANN201
+    if current_user() is None:
+        return redirect(url_for("auth.login"))
+    return redirect(url_for("organization.overview"))
+
+
+def authenticate(account: str, password: str) -> tuple[Account | None, str | None]:
+    """Check credentials under the login throttle: (account, None) or (None, message)."""
+    throttle = login_throttle()
+    key = account.strip()
+    if throttle.locked(key):
+        return None, locked_message(throttle)
+    found = db().scalar(select(Account).where(Account.mobile == key)) if key else None
+    if found is not None and verify_password(found.password_hash, password):
+        throttle.clear(key)
+        return found, None
+    if throttle.fail(key) == 0:
+        return None, locked_message(throttle)
+    return None, WRONG_CREDENTIALS
+
+
+def log_in(account: Account) -> None:
+    start_login_session({ACCOUNT_KEY: account.id, MOBILE_KEY: account.mobile})
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():  # noqa: ANN201
+    next_url = safe_next(request.values.get("next"))
+    if request.method == "GET" and current_user() is not None:
+        return redirect(next_url or url_for("organization.overview"))
+    errors: dict[str, str] = {}
+    mobile = request.form.get("account", "").strip()
+    if request.method == "POST":
+        password = request.form.get("password", "")
+        errors = v.collect({
+            "account": v.required(mobile, "账号"),
+            "password": v.required(password, "密码"),
+        })
+        if not errors:
+            message = check_captcha(request.form.get("captcha", ""))
+            if message:
+                errors["captcha"] = message
+        if not errors:
+            account, message = authenticate(mobile, password)
+            if account is None:
+                errors["form"] = message or WRONG_CREDENTIALS
+            else:
+                log_in(account)
+                if not account.profile_complete:
+                    flash("登录成功，请先填写个人信息", "success")
+                    return redirect(url_for("profile.edit"))
+                return redirect(next_url or url_for("organization.overview"))
+    status = 400 if errors else 200
+    return render_template(
+        "office/login.html", errors=errors, account=mobile, next=next_url,
+        captcha=new_captcha(),
+    ), status
+
+
+@bp.post("/logout")
+def logout():  # noqa: ANN201
+    session.clear()
+    flash("您已退出登录", "info")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,29 @@
+"""组织管理: the user's membership or application state."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from . import orgdata
+from .access import login_required, user
+
+bp = Blueprint("organization", __name__)
+
+
+def describe(membership) -> dict[str, str]:  # noqa: ANN001
+    """Display names of a membership's organisation, 院（系）, 学段 and 培养单位."""
+    unit = orgdata.unit(membership.unit_code)
+    return {
+        "organization": orgdata.school().name,
+        "department": orgdata.department_name(membership.department_code) or "—",
+        "stage": membership.stage or "—",
+        "unit": unit.name if unit else "—",
+    }
+
+
+@bp.get("/mainList/organization")
+@login_required()
+def overview():  # noqa: ANN201
+    membership = user().current
+    info = describe(membership) if membership is not None else None
+    return render_template("office/organization.html", membership=membership, info=info)

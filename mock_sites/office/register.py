@@ -1,0 +1,128 @@
+"""注册账户: mobile number, SMS code (获取验证码), password."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..common import validators as v
+from ..common.db import db
+from ..common.security import hash_password
+from ..common.sms import SmsGatewayError, send_sms
+from . import models
+from .access import mask_mobile
+from .auth import log_in
+from .models import Account, SmsCode, SmsMessage
+
+bp = Blueprint("register", __name__)
+
+RESEND_AFTER = timedelta(seconds=60)
+CODE_LIFETIME = timedelta(minutes=5)
+MAX_CODE_FAILURES = 5
+SMS_TEXT = "【全国学生资助办公系统】您的注册验证码为{code}，5分钟内有效。"
+DUPLICATE = "该手机号已注册，请直接登录"
+WRONG_CODE = "短信验证码错误或已过期"
+
+
+def _registered(mobile: str) -> bool:
+    return db().scalar(select(Account.id).where(Account.mobile == mobile)) is not None
+
+
+def _latest_code(mobile: str) -> SmsCode | None:
+    return db().scalar(
+        select(SmsCode).where(SmsCode.phone == mobile).order_by(SmsCode.id.desc()).limit(1)
+    )
+
+
+def _send_code(mobile: str) -> dict[str, str]:
+    """Send a registration code; {} on success, else {field: message}."""
+    error = v.mobile(mobile)
+    if error:
+        return {"mobile": error}
+    if _registered(mobile):
+        return {"mobile": DUPLICATE}
+    latest = _latest_code(mobile)
+    if latest is not None:
+        wait = latest.sent_at + RESEND_AFTER - models.now()
+        if wait.total_seconds() > 0:
+            seconds = int(wait.total_seconds()) + 1
+            return {"sms_code": f"验证码已发送，请{seconds}秒后再重新获取"}
+    code = f"{secrets.randbelow(10**6):06d}"
+    session = db()
+    try:
+        send_sms(session, SmsMessage, mobile, SMS_TEXT.format(code=code))
+    except SmsGatewayError:
+        session.rollback()
+        return {"sms_code": "短信发送失败，请稍后重试"}
+    session.add(SmsCode(phone=mobile, code=code, sent_at=models.now()))
+    session.commit()
+    return {}
+
+
+def _check_code(mobile: str, code: str) -> str | None:
+    """Consume the latest code of this number if it matches; else the error message."""
+    if not code.strip():
+        return "请填写短信验证码"
+    latest = _latest_code(mobile)
+    if (latest is None or latest.used or latest.failures >= MAX_CODE_FAILURES
+            or models.now() - latest.sent_at > CODE_LIFETIME):
+        return WRONG_CODE
+    if not secrets.compare_digest(latest.code, code.strip()):
+        latest.failures += 1
+        db().commit()
+        return WRONG_CODE
+    latest.used = True
+    return None
+
+
+def _validate(mobile: str, password: str, confirm: str) -> dict[str, str]:
+    errors = v.collect({
+        "mobile": v.mobile(mobile),
+        "password": v.password(password),
+        "confirm": v.required(confirm, "确认密码"),
+    })
+    if "password" not in errors and "confirm" not in errors and password != confirm:
+        errors["confirm"] = "两次输入的密码不一致"
+    if "mobile" not in errors and _registered(mobile):
+        errors["mobile"] = DUPLICATE
+    return errors
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():  # noqa: ANN201
+    mobile = request.form.get("mobile", "").strip()
+    code = request.form.get("sms_code", "").strip()
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        if request.form.get("action") == "send_code":
+            errors = _send_code(mobile)
+            if not errors:
+                flash(f"验证码已发送至{mask_mobile(mobile)}，5分钟内有效", "success")
+                return render_template("office/register.html", errors={}, mobile=mobile)
+        else:
+            password = request.form.get("password", "")
+            errors = _validate(mobile, password, request.form.get("confirm", ""))
+            if not errors:
+                code_error = _check_code(mobile, code)
+                if code_error:
+                    errors["sms_code"] = code_error
+            if not errors:
+                account = Account(mobile=mobile, password_hash=hash_password(password))
+                db().add(account)
+                try:
+                    db().commit()
+                except IntegrityError:  # registered concurrently
+                    db().rollback()
+                    errors["mobile"] = DUPLICATE
+                else:
+                    log_in(account)
+                    flash("注册成功，请填写个人信息", "success")
+                    return redirect(url_for("profile.edit"))
+    status = 400 if errors else 200
+    return render_template(
+        "office/register.html", errors=errors, mobile=mobile, sms_code=code
+    ), status

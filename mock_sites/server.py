@@ -1,0 +1,121 @@
+"""Run both mock sites on real ports: in threads (tests, demo) or in two processes (serve)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from flask import Flask
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from .common.config import MockConfig
+
+Site = Literal["office", "jcjy"]
+
+
+def create_site(site: Site, config: MockConfig) -> Flask:
+    if site == "office":
+        from .office import create_app
+    else:
+        from .jcjy import create_app
+    return create_app(config)
+
+
+@dataclass
+class RunningSites:
+    """Both sites, started; ``stop()`` (or leaving the ``with`` block) shuts them down."""
+
+    office_url: str
+    jcjy_url: str
+    config: MockConfig
+    _stoppers: list = field(default_factory=list, repr=False)
+
+    def stop(self) -> None:
+        for stop in reversed(self._stoppers):
+            stop()
+        self._stoppers.clear()
+
+    def __enter__(self) -> RunningSites:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def _serve_in_thread(app: Flask, host: str, port: int) -> tuple[BaseWSGIServer, str]:
+    server = make_server(host, port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name=f"mock-{port}", daemon=True)
+    thread.start()
+    return server, f"http://{host}:{server.server_port}"
+
+
+def start_sites(
+    config: MockConfig, office_port: int = 0, jcjy_port: int = 0, host: str = "127.0.0.1"
+) -> RunningSites:
+    """Start both sites in this process (port 0 = a free port); the office URL is fed to jcjy."""
+    office_server, office_url = _serve_in_thread(create_site("office", config), host, office_port)
+    config = replace(config, office_url=office_url)
+    try:
+        jcjy_server, jcjy_url = _serve_in_thread(create_site("jcjy", config), host, jcjy_port)
+    except BaseException:
+        office_server.shutdown()
+        raise
+    running = RunningSites(office_url, jcjy_url, config)
+    for server in (office_server, jcjy_server):
+        running._stoppers.append(_shutdown(server))
+    return running
+
+
+def _shutdown(server: BaseWSGIServer):  # noqa: ANN202
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return stop
+
+
+def _child(site: Site, config: MockConfig, host: str, port: int, conn) -> None:  # noqa: ANN001
+    try:
+        server = make_server(host, port, create_site(site, config), threaded=True)
+    except BaseException as exc:  # report start-up failures (port in use…) to the parent
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ok", server.server_port))
+    conn.close()
+    server.serve_forever()
+
+
+def start_site_processes(
+    config: MockConfig, office_port: int, jcjy_port: int, host: str = "127.0.0.1"
+) -> RunningSites:
+    """Start each site in its own process, as the real systems are separate services."""
+    ctx = mp.get_context("spawn")
+    running = RunningSites("", "", config)
+    urls: dict[str, str] = {}
+    for site, port in (("office", office_port), ("jcjy", jcjy_port)):
+        if site == "jcjy":
+            config = replace(config, office_url=urls["office"])
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_child, args=(site, config, host, port, child), daemon=True)
+        proc.start()
+        running._stoppers.append(_terminate(proc))
+        if not parent.poll(60):
+            running.stop()
+            raise RuntimeError(f"{site} 站点启动超时")
+        status, value = parent.recv()
+        if status != "ok":
+            running.stop()
+            raise RuntimeError(f"{site} 站点无法启动（{host}:{port}）：{value}")
+        urls[site] = f"http://{host}:{value}"
+    running.office_url, running.jcjy_url, running.config = urls["office"], urls["jcjy"], config
+    return running
+
+
+def _terminate(proc: mp.Process):  # noqa: ANN202
+    def stop() -> None:
+        proc.terminate()
+        proc.join(10)
+
+    return stop

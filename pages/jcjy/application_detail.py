@@ -1,0 +1,153 @@
+"""申请详情: one student's application, the proof materials, 系统判断结果 and the decision form."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from playwright.sync_api import Locator, Page, expect
+from pypdf import PdfReader
+
+from pages.base import BasePage, verb
+
+RECEIPT_AMOUNT = re.compile(r"实缴学费[:：]\s*([\d,]+\.\d{2})")
+LOAN_PRINCIPAL = re.compile(r"借款本金合计[:：]\s*([\d,]+\.\d{2})")
+REVIEW_RESULTS = ("通过", "不通过")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """系统判断结果 as shown (仅供参考)."""
+
+    result: str
+    reasons: list[str]
+    approved_amount: Decimal
+
+
+def _money(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").strip())
+
+
+class MaterialPreviewDialog:
+    """The 预览 popup of one proof material (a PDF in an iframe)."""
+
+    def __init__(self, page: Page, title: str) -> None:
+        self.dialog = page.get_by_role("dialog", name=title)
+        self.frame = self.dialog.locator("iframe")  # the viewer itself has no accessible name
+        self.close_button = self.dialog.get_by_role("button", name="关闭")
+
+    def expect_open(self) -> None:
+        expect(self.dialog).to_be_visible()
+        expect(self.frame).to_have_attribute("src", re.compile(r"/materials/"))
+
+    @verb("关闭材料预览")
+    def close(self) -> None:
+        self.close_button.click()
+        expect(self.dialog).to_be_hidden()
+
+
+class ApplicationDetailPage(BasePage):
+    heading = "申请详情"
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        super().__init__(page, base_url)
+        self.status = page.get_by_text(re.compile(r"^审核状态："))
+        self.fee_table = page.get_by_role("table", name="学费/贷款信息")
+        self.materials_table = page.get_by_role("table", name="证明材料")
+        judgement = page.get_by_role("region", name="系统判断结果（仅供参考）")
+        self.judgement = judgement
+        self.judgement_result = judgement.get_by_text(re.compile(r"^判断结果："))
+        self.judgement_reasons = judgement.get_by_role("list", name="不符合原因").get_by_role("listitem")
+        self.approved_amount = judgement.get_by_text(re.compile(r"^核定金额（元）："))
+        self.result_group = page.get_by_role("group", name="审核结果")
+        self.remark = page.get_by_label("备注")
+        self.confirm_button = page.get_by_role("button", name="确定")
+        self.back_link = page.get_by_role("link", name="返回列表")
+
+    # --- reading the application -------------------------------------------------------
+    def field(self, label: str) -> str:
+        """Value of a 基本信息/就业信息 item such as 姓名, 学号, 单位所在地."""
+        term = self.page.locator("dt").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+        return term.first.locator("xpath=following-sibling::dd[1]").inner_text().strip()
+
+    def review_status(self) -> str:
+        return self.status.inner_text().split("：", 1)[1].strip()
+
+    def claimed_amounts(self) -> dict[str, Decimal]:
+        """{学年: 申请金额} as the student typed them."""
+        rows = self.fee_table.locator("tbody tr").evaluate_all(
+            "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
+        )
+        return {cells[0]: _money(cells[1]) for cells in rows}
+
+    def material_titles(self) -> list[str]:
+        cells = self.materials_table.locator("tbody tr td:nth-child(2)")  # 材料名称 column
+        return [t.strip() for t in cells.all_inner_texts()]
+
+    def system_judgement(self) -> Judgement:
+        result = self.judgement_result.inner_text().split("：", 1)[1].strip()
+        reasons = [r.strip() for r in self.judgement_reasons.all_inner_texts()]
+        amount = _money(self.approved_amount.inner_text().split("：", 1)[1])
+        return Judgement(result, reasons, amount)
+
+    # --- proof materials ------------------------------------------------------------------
+    def _material_row(self, title: str) -> Locator:
+        return self.materials_table.locator("tbody tr").filter(
+            has=self.page.get_by_role("cell", name=title, exact=True)
+        )
+
+    @verb("预览证明材料")
+    def preview_material(self, title: str) -> MaterialPreviewDialog:
+        self._material_row(title).get_by_role("button", name="预览").click()
+        dialog = MaterialPreviewDialog(self.page, title)
+        dialog.expect_open()
+        return dialog
+
+    def material_text(self, title: str) -> str:
+        """Text of a material's PDF, fetched with the browser's own session."""
+        href = self._material_row(title).get_by_role("link", name="下载").get_attribute("href")
+        if not href:
+            raise AssertionError(f"证明材料“{title}”没有下载链接")
+        response = self.page.request.get(self.base_url + href.split("?")[0])
+        if not response.ok or "pdf" not in response.headers.get("content-type", ""):
+            raise AssertionError(f"无法读取证明材料“{title}”：HTTP {response.status}")
+        reader = PdfReader(io.BytesIO(response.body()))
+        return "\n".join(page.extract_text() for page in reader.pages)
+
+    @verb("核实缴纳的实际金额")
+    def paid_amounts(self) -> dict[str, Decimal]:
+        """Amounts actually paid per receipt title (缴费票据) or the loan principal (贷款合同)."""
+        found: dict[str, Decimal] = {}
+        for title in self.material_titles():
+            if "票据" not in title and "借款合同" not in title:
+                continue
+            text = self.material_text(title)
+            match = RECEIPT_AMOUNT.search(text) or LOAN_PRINCIPAL.search(text)
+            if match:
+                found[title] = _money(match[1])
+        return found
+
+    # --- the decision ---------------------------------------------------------------------
+    @verb("选择审核结果")
+    def choose_result(self, result: str) -> None:
+        if result not in REVIEW_RESULTS:
+            raise ValueError(f"审核结果只能是“通过”或“不通过”，收到：{result!r}")
+        self.result_group.get_by_label(result, exact=True).check()
+
+    @verb("在备注中写明原因")
+    def write_remark(self, text: str) -> None:
+        self.remark.fill(text)
+
+    @verb("点击右下角“确定”")
+    def confirm(self) -> None:
+        self.confirm_button.click()
+
+    def remark_blocked_by_browser(self) -> bool:
+        """True when the browser refuses the submit because 备注 is required and empty."""
+        return bool(self.remark.evaluate("el => el.required && !el.checkValidity()"))
+
+    def recorded_result(self) -> str:
+        """审核结果 shown once the application has been decided."""
+        return self.field("审核结果")

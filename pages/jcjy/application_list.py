@@ -1,0 +1,121 @@
+"""申请名单审核: the reviewer's list of applications with filters, pagination and 详情."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from playwright.sync_api import Locator, Page, expect
+
+from pages.base import BasePage, verb
+
+from .application_detail import ApplicationDetailPage
+
+COLUMNS = (
+    "序号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
+    "申请金额（元）", "系统判断结果", "审核状态", "操作",
+)
+PAGE_INFO = re.compile(r"第\s*(\d+)/(\d+)\s*页，共\s*(\d+)\s*条")
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    """One row of the list as the reviewer reads it."""
+
+    number: int
+    name: str
+    student_no: str
+    unit: str
+    stage: str
+    employer: str
+    location: str
+    application_type: str
+    claimed_total: str
+    system_result: str
+    status: str
+
+
+class ApplicationListPage(BasePage):
+    path = "/review/applications"
+    heading = "申请名单审核"
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        super().__init__(page, base_url)
+        self.menu_link = page.get_by_role("navigation", name="主菜单").get_by_role(
+            "link", name="申请名单审核"
+        )
+        filters = page.get_by_role("search", name="查询条件")
+        self.keyword = filters.get_by_label("姓名/学号")
+        self.stage = filters.get_by_label("学段")
+        self.status = filters.get_by_label("审核状态")
+        self.search_button = filters.get_by_role("button", name="查询")
+        self.reset_button = filters.get_by_role("button", name="重置")
+        self.table = page.get_by_role("table").filter(has=page.get_by_role("columnheader", name="系统判断结果"))
+        self.body_rows = self.table.locator("tbody tr")
+        self.pager = page.get_by_role("navigation", name="分页")
+        self.next_link = self.pager.get_by_role("link", name="下一页")
+        self.previous_link = self.pager.get_by_role("link", name="上一页")
+        self.pending = page.locator("#pending-count")  # the number has no label of its own
+        self.empty_notice = page.get_by_text("暂无符合条件的申请")
+
+    @verb("点击“申请名单审核”")
+    def open_from_menu(self) -> ApplicationListPage:
+        self.menu_link.click()
+        self.expect_loaded()
+        return self
+
+    @verb("按条件查询申请名单")
+    def search(self, keyword: str = "", stage: str = "全部", status: str = "全部") -> None:
+        self.keyword.fill(keyword)
+        self.stage.select_option(label=stage)
+        self.status.select_option(label=status)
+        with self.page.expect_navigation():
+            self.search_button.click()
+        self.expect_loaded()
+
+    @verb("重置查询条件")
+    def reset(self) -> None:
+        with self.page.expect_navigation():
+            self.reset_button.click()
+        self.expect_loaded()
+
+    def rows(self) -> list[ApplicationRow]:
+        """The rows on the current page (empty when the list says 暂无符合条件的申请)."""
+        expect(self.table).to_be_visible()
+        if self.empty_notice.is_visible():
+            return []
+        result = []
+        for cells in self.body_rows.evaluate_all(
+            "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
+        ):
+            result.append(ApplicationRow(int(cells[0]), *cells[1:11]))
+        return result
+
+    def pending_count(self) -> int:
+        return int(self.pending.inner_text())
+
+    def page_info(self) -> tuple[int, int, int]:
+        """(current page, pages, total rows) from "第 X/Y 页，共 N 条"."""
+        match = PAGE_INFO.search(self.pager.inner_text())
+        if not match:
+            raise AssertionError(f"找不到分页信息：{self.pager.inner_text()!r}")
+        return int(match[1]), int(match[2]), int(match[3])
+
+    def has_next_page(self) -> bool:
+        return self.next_link.count() > 0
+
+    @verb("翻到下一页")
+    def next_page(self) -> None:
+        with self.page.expect_navigation():
+            self.next_link.click()
+        self.expect_loaded()
+
+    def row_for(self, student_no: str) -> Locator:
+        return self.body_rows.filter(has=self.page.get_by_role("cell", name=student_no, exact=True))
+
+    @verb("在学生名单右侧点击“详情”")
+    def open_detail(self, student_no: str) -> ApplicationDetailPage:
+        self.row_for(student_no).get_by_role("link", name="详情").click()
+        detail = ApplicationDetailPage(self.page, self.base_url)
+        detail.expect_loaded()
+        return detail

@@ -1,0 +1,29 @@
+"""工作人员登录: staff sign in with their 全国学生资助办公系统 account."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from pages.base import BasePage, verb
+from pages.secrets import fill_secret
+
+
+class StaffLoginPage(BasePage):
+    path = "/staff/login"
+    heading = "工作人员登录"
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        super().__init__(page, base_url)
+        self.account = page.get_by_label("账号")
+        self.password = page.get_by_label("密码")
+        self.captcha = page.get_by_label("图形验证码")
+        self.submit = page.get_by_role("button", name="登录", exact=True)
+
+    @verb("输入办公系统账号、密码，点击“登录”")
+    def login(self, account: str, password: str, captcha: str | None = None) -> None:
+        """Fill and submit; the caller checks where the browser lands."""
+        self.account.fill(account)
+        fill_secret(self.password, password)
+        if captcha is not None:
+            fill_secret(self.captcha, captcha)
+        self.submit.click()

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# 安装本项目所需的一切（幂等；已具备的步骤会跳过）。由 `make setup` 调用。
+# Installs everything this project needs (idempotent; steps already done are skipped).
+# Called by `make setup`.
+#
+#   1. Debian packages: firefox-esr, fonts-wqy-microhei (CJK font), xvfb, xauth; node + npm
+#      (as root: apt-get install; otherwise: print the exact sudo command and stop)
+#   2. .venv (Python 3.11) with the project installed editable, test extra included
+#   3. an ffmpeg where Playwright's video recorder looks for it
+#      ($PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright)/ffmpeg-<rev>/ffmpeg-linux
+#   4. the Allure 3 report generator from npm into .tools/ (so reports build offline later)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+
+ALLURE_VERSION="3.18.0"     # npm package "allure" (Allure Report 3, Node only, no Java)
+APT_PACKAGES=(firefox-esr fonts-wqy-microhei xvfb xauth)
+VENV="$ROOT/.venv"
+TOOLS="$ROOT/.tools"
+
+step() { printf '\n==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+skip() { printf '    [已完成，跳过 skipped: already done] %s\n' "$*"; }
+die()  { printf '\n[错误 ERROR] %s\n' "$*" >&2; exit 1; }
+
+T0=$SECONDS
+
+# --------------------------------------------------------------------------------------------
+step "1/4 系统软件包 Debian packages: ${APT_PACKAGES[*]} + node/npm"
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$pkg")
+    fi
+done
+if ! command -v node >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+elif ! command -v npm >/dev/null 2>&1; then
+    missing+=(npm)
+fi
+
+if ((${#missing[@]} == 0)); then
+    skip "all present: ${APT_PACKAGES[*]}, node $(node --version), npm $(npm --version)"
+elif [[ $(id -u) -eq 0 ]]; then
+    info "安装 installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -q -o Dpkg::Use-Pty=0 "${missing[@]}"
+else
+    die "缺少系统软件包 missing Debian packages: ${missing[*]}
+    请用有 sudo 权限的账号执行 / run as a user with sudo:
+
+        sudo apt-get update && sudo apt-get install -y ${missing[*]}
+
+    然后重新运行 then re-run: make setup"
+fi
+
+# --------------------------------------------------------------------------------------------
+step "2/4 Python 虚拟环境 virtualenv .venv + pip install -e '.[test]'"
+PY=""
+for cand in python3.11 python3; do
+    if command -v "$cand" >/dev/null 2>&1 &&
+        "$cand" -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else 1)' 2>/dev/null; then
+        PY="$(command -v "$cand")"
+        break
+    fi
+done
+[[ -n "$PY" ]] || die "需要 Python 3.11 或更高 / Python >= 3.11 is required (python3.11 not found)"
+
+if [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else 1)' 2>/dev/null; then
+    skip ".venv exists ($("$VENV/bin/python" --version))"
+else
+    info "创建 creating .venv with $PY ($("$PY" --version))"
+    rm -rf "$VENV"
+    "$PY" -m venv "$VENV"
+fi
+
+# Reinstall when pyproject.toml changes or a top-level package appears: the editable install
+# maps each top-level package found at install time, so a package created later needs it.
+packages=""
+for pkg in mock_sites pages flows jcjy_cli; do
+    if [[ -f "$ROOT/$pkg/__init__.py" ]]; then packages+="${packages:+ }$pkg"; fi
+done
+want="$( { sha256sum pyproject.toml; echo "packages: $packages"; } | sha256sum | cut -d' ' -f1)"
+marker="$VENV/.jcjy-installed"
+if [[ -f "$marker" && "$(cat "$marker")" == "$want" ]] &&
+    "$VENV/bin/python" -c 'import playwright, pytest, flask' 2>/dev/null; then
+    skip "project already installed (pyproject.toml unchanged; packages: ${packages:-none})"
+else
+    info "安装 installing project + test extra (packages: ${packages:-none})"
+    rm -f "$marker"
+    # (the filter drops pip's notes about absent local file:// indexes in a machine's pip.conf)
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 |
+        { grep -v "^WARNING: Location 'file:" || true; }
+    echo "$want" >"$marker"
+fi
+"$VENV/bin/python" - <<'PY'
+from flows.browser import check_playwright_version
+print(f"    playwright {check_playwright_version()} OK")
+PY
+
+# --------------------------------------------------------------------------------------------
+step "3/4 Playwright 录像用 ffmpeg / ffmpeg for Playwright's video recorder"
+read -r PW_DIR FFMPEG_REV FFMPEG_EXE < <("$VENV/bin/python" - <<'PY'
+import imageio_ffmpeg
+from flows.browser import playwright_browsers_path, playwright_revision
+print(playwright_browsers_path(), playwright_revision("ffmpeg"), imageio_ffmpeg.get_ffmpeg_exe())
+PY
+)
+[[ "$FFMPEG_REV" != "None" ]] || die "cannot read the ffmpeg revision from playwright's browsers.json"
+target="$PW_DIR/ffmpeg-$FFMPEG_REV/ffmpeg-linux"
+if [[ -x "$target" ]] && "$target" -version >/dev/null 2>&1; then
+    skip "$target -> $(readlink -f "$target")"
+else
+    info "链接 linking $target -> $FFMPEG_EXE"
+    mkdir -p "$(dirname "$target")"
+    ln -sfn "$FFMPEG_EXE" "$target"
+    "$target" -version >/dev/null || die "linked ffmpeg does not run: $target"
+fi
+
+# --------------------------------------------------------------------------------------------
+step "4/4 Allure 报告生成器 Allure Report ${ALLURE_VERSION} (npm) -> .tools/"
+installed_allure="$(node -p "require('$TOOLS/node_modules/allure/package.json').version" 2>/dev/null || true)"
+if [[ "$installed_allure" == "$ALLURE_VERSION" && -x "$TOOLS/node_modules/.bin/allure" ]]; then
+    skip "allure $installed_allure in .tools/node_modules"
+else
+    info "安装 installing allure@$ALLURE_VERSION (found: ${installed_allure:-none})"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --save-exact --no-audit --no-fund --loglevel=error \
+        "allure@$ALLURE_VERSION"
+fi
+
+# --------------------------------------------------------------------------------------------
+step "浏览器 browser"
+"$VENV/bin/python" - <<'PY' || info "(browser check failed, see above)"
+from flows.browser import firefox_kind
+print(f"    {firefox_kind()}")
+PY
+
+printf '\n完成 done in %ss. 下一步 next: make demo | make test\n' "$((SECONDS - T0))"

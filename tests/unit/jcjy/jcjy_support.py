@@ -1,0 +1,123 @@
+"""Helpers of the jcjy unit tests: the fake office SSO, login, CSRF, scope look-ups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flask import Flask, jsonify, request
+from sqlalchemy import func, select
+
+from mock_sites.jcjy.models import ApplicationRecord
+
+TOKEN = "test-service-token"
+PASSWORD = "Review2024ok"
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@dataclass
+class FakeOffice:
+    """The office site's /api/sso/verify per docs/architecture.md, with switchable answers."""
+
+    url: str = ""
+    accounts: dict[str, dict] = field(default_factory=dict)
+    locked: set[str] = field(default_factory=set)
+    fail_with: int | None = None  # answer every call with this status (e.g. 500)
+    calls: int = 0
+
+    def add(self, account: str, unit_code: str, roles: list[str],
+            systems: tuple[str, ...] = ("基层就业系统",), name: str = "王老师") -> str:
+        self.accounts[account] = {
+            "ok": True, "account": account, "name": name, "unit_code": unit_code,
+            "unit_name": f"培养单位{unit_code}", "department": "计算机科学与技术学院",
+            "systems": list(systems), "roles": roles,
+        }
+        return account
+
+    def wsgi(self) -> Flask:
+        app = Flask("fake_office")
+
+        @app.post("/api/sso/verify")
+        def verify():  # noqa: ANN202
+            self.calls += 1
+            if self.fail_with:
+                return jsonify(ok=False, error="内部错误"), self.fail_with
+            if request.headers.get("X-Service-Token") != TOKEN:
+                return jsonify(ok=False, error="服务凭证无效"), 403
+            body = request.get_json(force=True)
+            account = body.get("account", "")
+            if account in self.locked:
+                return jsonify(ok=False, error="账号已锁定，请15分钟后再试"), 423
+            if account not in self.accounts or body.get("password") != PASSWORD:
+                return jsonify(ok=False, error="账号或密码错误"), 401
+            return jsonify(self.accounts[account])
+
+        return app
+
+
+def csrf_of(client, path: str = "/staff/login") -> str:  # noqa: ANN001
+    """The session's CSRF token, read from a page that has a form."""
+    match = CSRF_RE.search(client.get(path).get_data(as_text=True))
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def busiest_scope(app: Flask) -> tuple[str, str]:
+    """(unit_code, stage) with the most seeded applications."""
+    with app.extensions["db_factory"]() as db:
+        row = db.execute(
+            select(ApplicationRecord.unit_code, ApplicationRecord.stage, func.count())
+            .group_by(ApplicationRecord.unit_code, ApplicationRecord.stage)
+            .order_by(func.count().desc(), ApplicationRecord.unit_code)
+        ).first()
+    return row[0], row[1]
+
+
+def scope_ids(app: Flask, unit_code: str, stage: str) -> list[int]:
+    with app.extensions["db_factory"]() as db:
+        return list(db.scalars(select(ApplicationRecord.id).where(
+            ApplicationRecord.unit_code == unit_code, ApplicationRecord.stage == stage,
+        ).order_by(ApplicationRecord.id)))
+
+
+def outside_id(app: Flask, unit_code: str, stage: str) -> int:
+    """An application the reviewer of (unit_code, stage) must not see."""
+    with app.extensions["db_factory"]() as db:
+        return db.scalar(select(ApplicationRecord.id).where(
+            (ApplicationRecord.unit_code != unit_code) | (ApplicationRecord.stage != stage)))
+
+
+ROLE_OF = {"研究生": "研究生学院审核人员", "本专科": "本专科学院审核人员"}
+
+
+@dataclass
+class Reviewer:
+    """A logged-in reviewer: the test client plus their scope."""
+
+    client: object
+    unit_code: str
+    stage: str
+    ids: list[int]
+
+    def token(self, path: str = "/review/applications") -> str:
+        return csrf_of(self.client, path)
+
+    def decide(self, app_id: int, result: str, remark: str = "", version: int | None = None,
+               follow: bool = False):  # noqa: ANN201
+        page = self.client.get(f"/review/applications/{app_id}").get_data(as_text=True)
+        token = CSRF_RE.search(page).group(1)
+        if version is None:
+            found = re.search(r'name="version" value="(\d+)"', page)
+            version = int(found.group(1)) if found else 1
+        return self.client.post(f"/review/applications/{app_id}/decide", data={
+            "csrf_token": token, "result": result, "remark": remark, "version": version,
+        }, follow_redirects=follow)
+
+
+def login(client, account: str, password: str = PASSWORD, next_path: str = "",
+          captcha: str | None = None):  # noqa: ANN001, ANN201
+    data = {"csrf_token": csrf_of(client), "account": account, "password": password,
+            "next": next_path}
+    if captcha is not None:
+        data["captcha"] = captcha
+    return client.post("/staff/login", data=data)
