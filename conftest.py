@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import allure
 import pytest
-from allure_commons.types import AttachmentType
 
 from flows.browser import (
     VIEWPORT,
@@ -19,9 +17,7 @@ from flows.browser import (
     context_options,
     launch_options,
 )
-from pages.secrets import redact_file
-
-TRACE_MIME = "application/vnd.allure.playwright-trace"
+from flows.reporting import attach_artifact
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -81,17 +77,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa
     for name, value in report.user_properties:
         if isinstance(name, str) and name.startswith("playwright_"):
             attach_artifact(name.removeprefix("playwright_"), base / value)
-
-
-def attach_artifact(kind: str, path: Path) -> None:
-    """Attach a kept screenshot, video or trace to the current Allure test (trace scrubbed)."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return
-    if kind == "trace":
-        redact_file(path)
-        allure.attach.file(path, name="Playwright 追踪（trace）", attachment_type=TRACE_MIME,
-                           extension="zip")
-    elif kind == "video":
-        allure.attach.file(path, name="录像", attachment_type=AttachmentType.WEBM)
-    elif kind == "screenshot":
-        allure.attach.file(path, name="失败时截图", attachment_type=AttachmentType.PNG)

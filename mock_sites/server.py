@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from flask import Flask
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from .common.config import MockConfig
 
@@ -44,8 +44,15 @@ class RunningSites:
         self.stop()
 
 
+class _QuietHandler(WSGIRequestHandler):
+    """No access log on the console (the sites are started inside tests and the demo)."""
+
+    def log_request(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
 def _serve_in_thread(app: Flask, host: str, port: int) -> tuple[BaseWSGIServer, str]:
-    server = make_server(host, port, app, threaded=True)
+    server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name=f"mock-{port}", daemon=True)
     thread.start()
     return server, f"http://{host}:{server.server_port}"

@@ -1,0 +1,7 @@
+"""Benchmarks of the mock sites: ``python -m benchmarks`` (``make bench``).
+
+- ``http_procedure``: the whole documented procedure over plain HTTP (no browser), the lower
+  bound the browser flows are compared with;
+- ``throughput``: list / detail / decide under concurrent reviewers;
+- ``browser_procedure`` (optional, added separately): the same procedure in Firefox.
+"""

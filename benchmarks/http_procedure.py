@@ -1,0 +1,100 @@
+"""Benchmark: the whole documented procedure over plain HTTP against both sites in-process.
+
+One cold run right after the sites start (templates compiled, caches filled on first use),
+then ``runs`` warm runs, each after ``/__mock__/reset`` so every run sees the same demo data.
+Figures: per step and total, cold apart, median/min/max of the warm runs (milliseconds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from mock_sites.server import RunningSites
+
+from . import sites, table
+from .procedure import HttpProcedure, Outcome
+from .stats import median, ms
+from .stopwatch import StepTiming
+
+APPLICATIONS = 60  # the default demo data (about 15 in the demo 培养单位's 研究生 scope)
+
+
+@dataclass
+class RunResult:
+    steps: list[StepTiming]
+    total_s: float
+    requests: int
+    outcome: Outcome
+
+
+def run_procedure(running: RunningSites) -> RunResult:
+    """One complete run; raises StepFailed naming the step if any page is not as expected."""
+    procedure = HttpProcedure(running, running.config.demo_password)
+    outcome = procedure.run()
+    steps = list(procedure.watch.steps.values())
+    return RunResult(steps, procedure.watch.total, sum(s.requests for s in steps), outcome)
+
+
+def summarize(cold: RunResult, warm: list[RunResult]) -> dict:
+    """JSON-ready figures (ms) of the cold run and the warm runs' median/min/max."""
+    measured = warm or [cold]
+    steps = []
+    for i, step in enumerate(cold.steps):
+        values = [run.steps[i].seconds for run in measured]
+        steps.append({
+            "key": step.key, "label": step.label, "requests": step.requests,
+            "cold_ms": ms(step.seconds), "median_ms": ms(median(values)),
+            "min_ms": ms(min(values)), "max_ms": ms(max(values)),
+        })
+    totals = [run.total_s for run in measured]
+    return {
+        "benchmark": "http_procedure",
+        "runs": len(warm),
+        "requests": cold.requests,
+        "cold_total_ms": ms(cold.total_s),
+        "median_total_ms": ms(median(totals)),
+        "min_total_ms": ms(min(totals)),
+        "max_total_ms": ms(max(totals)),
+        "totals_ms": [ms(t) for t in totals],
+        "steps": steps,
+        "last_outcome": asdict(measured[-1].outcome),
+    }
+
+
+def run_http_benchmark(
+    runs: int = 5, progress: Callable[[str], None] = print, applications: int = APPLICATIONS
+) -> dict:
+    """Start both sites in this process, run the procedure 1 + ``runs`` times, summarize."""
+    if runs < 1:
+        raise ValueError("runs 必须至少为 1")
+    with sites.in_process(applications) as running:
+        progress(f"站点已启动：{running.office_url}（资助办公系统）、{running.jcjy_url}（基层就业系统）")
+        cold = run_procedure(running)
+        progress(f"  首次运行（冷启动）：{ms(cold.total_s):,.1f} ms，{cold.requests} 个请求")
+        warm = []
+        for n in range(1, runs + 1):
+            sites.reset(running)
+            warm.append(run_procedure(running))
+            progress(f"  第 {n}/{runs} 次：{ms(warm[-1].total_s):,.1f} ms")
+    return summarize(cold, warm)
+
+
+def report(figures: dict) -> str:
+    """The Chinese table of one result of ``run_http_benchmark``."""
+    rows = [
+        [s["label"], s["requests"], s["cold_ms"], s["median_ms"], s["min_ms"], s["max_ms"]]
+        for s in figures["steps"]
+    ]
+    rows.append(["合计 total", figures["requests"], figures["cold_total_ms"],
+                 figures["median_total_ms"], figures["min_total_ms"], figures["max_total_ms"]])
+    headers = ["步骤", "请求数", "首次(冷) ms", f"中位数(n={figures['runs']}) ms", "最小 ms", "最大 ms"]
+    outcome = figures["last_outcome"]
+    return "\n".join([
+        "全流程（纯HTTP，无浏览器）Whole procedure over plain HTTP — lower bound for the browser",
+        table.render(headers, rows),
+        f"通过申请 #{outcome['approved_id']}；不通过申请 #{outcome['rejected_id']}"
+        f"（{outcome['rejected_student']}，短信：{outcome['sms_text']}）",
+        f"HTTP procedure: median {figures['median_total_ms']:,.1f} ms over {figures['runs']} "
+        f"warm runs, cold {figures['cold_total_ms']:,.1f} ms, {figures['requests']} requests/run.",
+    ])

@@ -1,0 +1,144 @@
+"""Section 一 of the seed: register in 全国学生资助办公系统 and grant the 基层就业系统 review right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import Page, expect
+
+from pages.office import (
+    JoinApplicationsPage,
+    JoinBusinessPage,
+    JoinDepartmentPage,
+    JoinUnitPage,
+    MembersPage,
+    OfficeLoginPage,
+    OfficeShell,
+    OrganizationPage,
+    ProfilePage,
+    RegisterPage,
+)
+from pages.secrets import remember_secret
+
+from . import steps
+from .models import Credentials, StaffMember
+from .runner import StepRunner
+
+#: Reads the SMS code sent to a mobile number (the mock's outbox, or a person at a prompt).
+SmsCodeReader = Callable[[str], str]
+REVIEW_SYSTEM = "基层就业系统"
+BUSINESS = "学生资助"
+
+
+def register_account(
+    page: Page, office_url: str, staff: StaffMember, read_sms_code: SmsCodeReader, runner: StepRunner
+) -> None:
+    """1. 输入网址，注册账户。"""
+    with runner.step(steps.REGISTER, page):
+        OfficeLoginPage(page, office_url).open()
+        OfficeLoginPage(page, office_url).go_to_register()
+        register = RegisterPage(page, office_url)
+        register.expect_loaded()
+        register.request_sms_code(staff.phone)
+        register.expect_code_sent()
+        code = read_sms_code(staff.phone)
+        remember_secret(code)
+        register.register(code, staff.password)
+        ProfilePage(page, office_url).expect_loaded()
+
+
+def fill_personal_info(page: Page, office_url: str, staff: StaffMember, runner: StepRunner) -> None:
+    """2. 填写个人信息，点击确认。"""
+    with runner.step(steps.FILL_PERSONAL_INFO, page):
+        profile = ProfilePage(page, office_url)
+        profile.fill_personal_info(
+            staff.name, staff.id_number, staff.position, staff.office_phone, staff.email
+        )
+        profile.confirm()
+        OrganizationPage(page, office_url).expect_loaded()
+
+
+def join_organization(
+    page: Page, office_url: str, staff: StaffMember, invite_code: str, runner: StepRunner
+) -> None:
+    """3.–6. 加入组织，选取“学生资助”业务并输入邀请码，选择院（系）及学段、培养单位，申请管理员。"""
+    with runner.step(steps.JOIN_ORGANIZATION, page):
+        OrganizationPage(page, office_url).start_join()
+        business = JoinBusinessPage(page, office_url)
+        business.expect_loaded()
+    with runner.step(steps.ENTER_INVITE_CODE, page):
+        business.choose_business(BUSINESS)
+        business.enter_invite_code(invite_code)
+        business.next()
+        department = JoinDepartmentPage(page, office_url)
+        department.expect_loaded()
+    with runner.step(steps.CHOOSE_DEPARTMENT_AND_STAGE, page):
+        department.choose(staff.department, staff.stage)
+        department.next()
+        unit = JoinUnitPage(page, office_url)
+        unit.expect_loaded()
+    with runner.step(steps.APPLY_FOR_ADMIN, page):
+        unit.choose_unit(staff.unit)
+        unit.choose_identity("管理员")
+        unit.submit()
+        organization = OrganizationPage(page, office_url)
+        organization.expect_loaded()
+        organization.expect_notice("申请管理员，待学校管理员审批")
+
+
+def log_in(page: Page, office_url: str, creds: Credentials) -> OrganizationPage:
+    """用户登录 → 组织管理 (logging out first when someone is signed in)."""
+    login = OfficeLoginPage(page, office_url)
+    page.goto(office_url + login.path)
+    shell = OfficeShell(page)
+    if shell.logout_button.is_visible():
+        shell.logout()  # lands on 用户登录
+    login.expect_loaded()
+    login.login(creds.account, creds.password)
+    organization = OrganizationPage(page, office_url)
+    organization.expect_loaded()
+    return organization
+
+
+def approve_admin(
+    page: Page, office_url: str, school_admin: Credentials, staff: StaffMember, runner: StepRunner
+) -> None:
+    """The school administrator approves the staff member's 管理员 application."""
+    with runner.step(steps.APPROVE_ADMIN, page):
+        log_in(page, office_url, school_admin)
+        OfficeShell(page).menu_link("加入申请").click()
+        applications = JoinApplicationsPage(page, office_url)
+        applications.expect_loaded()
+        applications.approve(staff.name, staff.unit)
+        applications.expect_notice(f"已通过{staff.name}的加入申请")
+        OfficeShell(page).logout()
+        OfficeLoginPage(page, office_url).expect_loaded()
+
+
+def login_again(page: Page, office_url: str, staff: StaffMember, runner: StepRunner) -> None:
+    """（二）1. 再次登录资助办公系统。"""
+    with runner.step(steps.LOGIN_AGAIN, page):
+        organization = log_in(page, office_url, staff.credentials)
+        expect(organization.details).to_contain_text("管理员")
+
+
+def grant_review_permission(
+    page: Page, office_url: str, staff: StaffMember, members: list[str], runner: StepRunner
+) -> None:
+    """（二）2.–3. 部门成员：勾选人员 → 授权管理 → 勾选基层就业系统和审核人员角色 → 确定。"""
+    with runner.step(steps.OPEN_MEMBERS, page):
+        OfficeShell(page).menu_link("部门成员").click()
+        member_page = MembersPage(page, office_url)
+        member_page.expect_loaded()
+        member_page.tick(*members)
+        dialog = member_page.open_authorization()
+        dialog.expect_open()
+    with runner.step(steps.GRANT_REVIEW_PERMISSION, page):
+        dialog.tick([REVIEW_SYSTEM], [staff.reviewer_role])
+        dialog.confirm()
+        member_page.expect_loaded()
+        member_page.expect_notice(f"已为{len(members)}名人员完成授权")
+        for name in members:
+            systems, roles = member_page.grants_of(name)
+            if REVIEW_SYSTEM not in systems or staff.reviewer_role not in roles:
+                raise AssertionError(f"{name} 的授权未生效：系统 {systems}，角色 {roles}")

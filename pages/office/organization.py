@@ -1,0 +1,31 @@
+"""组织管理 (/mainList/organization): the user's membership, and 加入组织."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from pages.base import BasePage, verb
+
+
+class OrganizationPage(BasePage):
+    path = "/mainList/organization"
+    heading = "组织管理"
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        super().__init__(page, base_url)
+        self.join_button = page.get_by_role("button", name="加入组织", exact=True)
+        self.details = page.get_by_role("table", name="组织信息")
+
+    @verb("点击“加入组织”")
+    def start_join(self) -> None:
+        self.join_button.click()
+
+    def membership(self) -> dict[str, str]:
+        """The 组织信息 table as {row header: value}; empty when not a member."""
+        if not self.details.count():
+            return {}
+        rows = self.details.get_by_role("row").all()
+        return {
+            row.get_by_role("rowheader").inner_text().strip(): row.get_by_role("cell").inner_text().strip()
+            for row in rows
+        }
