@@ -7,7 +7,6 @@ cookies; it follows same-origin redirects as a browser does (POST â†’ 302/303 â†
 from __future__ import annotations
 
 import http.client
-import time
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
@@ -19,6 +18,8 @@ MAX_REDIRECTS = 10
 FormData = dict[str, str] | list[tuple[str, str]]
 # A reused keep-alive connection the server has closed in the meantime fails like this.
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+# What a request may raise besides a wrong page: network errors and broken HTTP.
+TRANSPORT_ERRORS = (OSError, http.client.HTTPException)
 
 
 class CheckFailed(AssertionError):
@@ -31,7 +32,6 @@ class Response:
     url: str
     headers: Message
     body: bytes
-    redirected_from: str = ""
 
     @property
     def text(self) -> str:
@@ -91,8 +91,6 @@ class HttpClient:
         for _ in range(MAX_REDIRECTS + 1):
             response = self._send(method, url, body)
             if not follow or response.status not in REDIRECTS or not response.location:
-                if url != first:
-                    response.redirected_from = first
                 return response
             url = urljoin(url, response.location)
             if urlsplit(url).netloc != self.netloc:
@@ -137,10 +135,3 @@ class HttpClient:
         if raw.will_close:
             self.close()
         return Response(raw.status, url, raw.headers, data)
-
-
-def timed(call, *args: object, **kwargs: object) -> tuple[object, float]:  # noqa: ANN001
-    """Run ``call`` and return (its result, seconds taken)."""
-    started = time.perf_counter()
-    result = call(*args, **kwargs)
-    return result, time.perf_counter() - started

@@ -17,6 +17,7 @@ from .procedure import HttpProcedure, Outcome
 from .stats import median, ms
 from .stopwatch import StepTiming
 
+LABEL_WIDTH = 56  # columns of the step label in the table (the JSON has it whole)
 APPLICATIONS = 60  # the default demo data (about 15 in the demo 培养单位's 研究生 scope)
 
 
@@ -62,28 +63,36 @@ def summarize(cold: RunResult, warm: list[RunResult]) -> dict:
     }
 
 
+def measure(
+    running: RunningSites, runs: int, progress: Callable[[str], None] = print
+) -> tuple[RunResult, list[RunResult]]:
+    """The cold run, then ``runs`` warm runs each after a reset of both sites."""
+    if runs < 1:
+        raise ValueError("runs 必须至少为 1")
+    cold = run_procedure(running)
+    progress(f"  首次运行（冷启动）：{cold.total_s * 1000:,.1f} ms，{cold.requests} 个请求")
+    warm = []
+    for n in range(1, runs + 1):
+        sites.reset(running)
+        warm.append(run_procedure(running))
+        progress(f"  第 {n}/{runs} 次：{warm[-1].total_s * 1000:,.1f} ms")
+    return cold, warm
+
+
 def run_http_benchmark(
     runs: int = 5, progress: Callable[[str], None] = print, applications: int = APPLICATIONS
 ) -> dict:
     """Start both sites in this process, run the procedure 1 + ``runs`` times, summarize."""
-    if runs < 1:
-        raise ValueError("runs 必须至少为 1")
     with sites.in_process(applications) as running:
         progress(f"站点已启动：{running.office_url}（资助办公系统）、{running.jcjy_url}（基层就业系统）")
-        cold = run_procedure(running)
-        progress(f"  首次运行（冷启动）：{ms(cold.total_s):,.1f} ms，{cold.requests} 个请求")
-        warm = []
-        for n in range(1, runs + 1):
-            sites.reset(running)
-            warm.append(run_procedure(running))
-            progress(f"  第 {n}/{runs} 次：{ms(warm[-1].total_s):,.1f} ms")
+        cold, warm = measure(running, runs, progress)
     return summarize(cold, warm)
 
 
 def report(figures: dict) -> str:
     """The Chinese table of one result of ``run_http_benchmark``."""
     rows = [
-        [s["label"], s["requests"], s["cold_ms"], s["median_ms"], s["min_ms"], s["max_ms"]]
+        [table.clip(s["label"], LABEL_WIDTH), s["requests"], s["cold_ms"], s["median_ms"], s["min_ms"], s["max_ms"]]
         for s in figures["steps"]
     ]
     rows.append(["合计 total", figures["requests"], figures["cold_total_ms"],

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .client import CheckFailed
+from .client import TRANSPORT_ERRORS, CheckFailed
 from .stats import ms, percentile
 
 OK, CONFLICT, ERROR = "ok", "conflict", "error"
@@ -21,6 +21,9 @@ class Sample:
     seconds: float  # the whole operation
     first_seconds: float | None = None  # e.g. the decide POST alone, without the next page
     message: str = ""
+
+
+STOP = Sample("stop", 0.0)  # returned by an operation whose worker has no work left
 
 
 @dataclass
@@ -45,7 +48,7 @@ class PhaseResult:
             "http_requests_per_s": round(
                 len(self.samples) * self.http_per_op / self.wall_s, 1) if self.wall_s else 0.0,
             "p50_ms": ms(percentile(ok, 50)), "p95_ms": ms(percentile(ok, 95)),
-            "max_ms": ms(max(ok)) if ok else ms(float("nan")),
+            "max_ms": ms(max(ok)) if ok else None,
         }
         if first:
             result["first_p50_ms"] = ms(percentile(first, 50))
@@ -86,10 +89,10 @@ class Phase(Generic[W]):
                 started = time.perf_counter()
                 try:
                     sample = operation(self.workers[index], seq)
-                except (CheckFailed, OSError) as exc:
+                except (CheckFailed, *TRANSPORT_ERRORS) as exc:
                     message = f"{type(exc).__name__}: {exc}"[:300]
                     sample = Sample(ERROR, time.perf_counter() - started, message=message)
-                if sample.outcome == "stop":  # the worker ran out of work
+                if sample is STOP:
                     break
                 collected[index].append(sample)
 
@@ -104,6 +107,3 @@ class Phase(Generic[W]):
             thread.join()
         wall = time.perf_counter() - started
         return PhaseResult(kind, label, wall, [s for part in collected for s in part], http_per_op)
-
-
-STOP = Sample("stop", 0.0)

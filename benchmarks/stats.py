@@ -20,6 +20,6 @@ def percentile(values: Sequence[float], pct: float) -> float:
     return ordered[rank - 1]
 
 
-def ms(seconds: float) -> float:
-    """Seconds → milliseconds rounded for JSON (NaN stays NaN)."""
-    return seconds if math.isnan(seconds) else round(seconds * 1000, 2)
+def ms(seconds: float) -> float | None:
+    """Seconds → milliseconds rounded for JSON; None when there is no value (NaN)."""
+    return None if math.isnan(seconds) else round(seconds * 1000, 2)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .client import CheckFailed, HttpClient
+from .client import TRANSPORT_ERRORS, CheckFailed, HttpClient
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Stopwatch:
         started = time.perf_counter()
         try:
             yield
-        except (CheckFailed, OSError) as exc:
+        except (CheckFailed, *TRANSPORT_ERRORS) as exc:
             raise StepFailed(f"步骤失败：{label}：{exc}") from exc
         finally:
             timing.seconds += time.perf_counter() - started

@@ -11,7 +11,21 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def clip(text: str, limit: int) -> str:
+    """Cut ``text`` to ``limit`` columns, ending with … when cut."""
+    if width(text) <= limit:
+        return text
+    out = ""
+    for char in text:
+        if width(out + char) > limit - 1:
+            break
+        out += char
+    return out + "…"
+
+
 def cell(value: object) -> str:
+    if value is None:
+        return "—"
     if isinstance(value, float):
         return "—" if math.isnan(value) else f"{value:,.1f}"
     return str(value)

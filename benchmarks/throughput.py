@@ -128,6 +128,9 @@ def run_throughput(
             raise CheckFailed("审核范围内没有待审核的申请")
         probe = scrape.expect(first_client.get(f"{LIST}/{ids[0]}"), "详情", contains=("申请详情",))
         version = scrape.input_value(probe, "version")
+        # Warm-up outside the figures: the first PDF loads the fonts.
+        scrape.expect(first_client.get(f"{LIST}/{ids[0]}/materials/1"), "证明材料",
+                      content_type="application/pdf")
         workers = [Worker(client, scrape.csrf_token(page), ids[i::clients])
                    for i, (client, page) in enumerate(logged_in)]
         progress(f"  审核范围内待审核 {len(ids)} 条；每类最多 {requests} 次操作或 {max_seconds:g} 秒")
@@ -143,13 +146,24 @@ def run_throughput(
             progress(f"  {label}：{result['ops_per_s']:,.1f} 次/秒，p50 {result['p50_ms']} ms，"
                      f"p95 {result['p95_ms']} ms，错误 {result['errors']}")
             results.append(result)
+        pending_after = _check_decisions_saved(first_client, len(ids), results[-1])
         for client, _page in logged_in:
             client.close()
     return {
         "benchmark": "throughput", "clients": clients, "budget_per_kind": requests,
         "max_seconds": max_seconds, "applications": applications, "pending_in_scope": len(ids),
-        "kinds": results,
+        "pending_after": pending_after, "kinds": results,
     }
+
+
+def _check_decisions_saved(client: HttpClient, pending_before: int, decide: dict) -> int:
+    """Every successful 确定 must have left exactly one fewer 待审核 application."""
+    listed = scrape.expect(client.get(LIST), "申请名单审核")
+    pending_after = scrape.pending_count(listed)
+    if pending_after != pending_before - decide["ok"]:
+        raise CheckFailed(f"待审核由 {pending_before} 条变为 {pending_after} 条，"
+                          f"与成功的确定次数 {decide['ok']} 不符")
+    return pending_after
 
 
 def report(figures: dict) -> str:

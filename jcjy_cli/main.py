@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import serve
+from . import demo, serve
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="基层就业学费补偿审核流程：模拟站点、自动化流程与回归测试",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+    demo.register(sub)
     serve.register(sub)
     return parser
 
@@ -22,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
