@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import socket
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -94,6 +95,21 @@ def _child(site: Site, config: MockConfig, host: str, port: int, conn) -> None: 
     server.serve_forever()
 
 
+def check_port_free(host: str, port: int) -> None:
+    """Raise a clear error when a fixed port is taken (werkzeug would print and exit)."""
+    if port == 0:
+        return
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise RuntimeError(
+                f"无法监听 {host}:{port}（{exc.strerror}）：端口可能已被占用，"
+                "请停止占用该端口的程序，或用 --office-port / --jcjy-port 换一个端口"
+            ) from None
+
+
 def start_site_processes(
     config: MockConfig, office_port: int, jcjy_port: int, host: str = "127.0.0.1"
 ) -> RunningSites:
@@ -101,6 +117,8 @@ def start_site_processes(
     ctx = mp.get_context("spawn")
     running = RunningSites("", "", config)
     urls: dict[str, str] = {}
+    for port in (office_port, jcjy_port):
+        check_port_free(host, port)
     for site, port in (("office", office_port), ("jcjy", jcjy_port)):
         if site == "jcjy":
             config = replace(config, office_url=urls["office"])

@@ -6,18 +6,7 @@ from decimal import Decimal
 
 from flask import Flask
 
-
-def mask_id(value: str) -> str:
-    """110105199001011234 → 110105********1234 (the full number is never rendered)."""
-    value = value or ""
-    if len(value) < 10:
-        return "*" * len(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
-
-
-def mask_phone(value: str) -> str:
-    value = value or ""
-    return value[:3] + "****" + value[-4:] if len(value) == 11 else "*" * len(value)
+from ..common.masking import mask_id, mask_mobile
 
 
 def money(value: int | float | Decimal | None) -> str:
@@ -26,4 +15,4 @@ def money(value: int | float | Decimal | None) -> str:
 
 
 def install_filters(app: Flask) -> None:
-    app.jinja_env.filters.update(mask_id=mask_id, mask_phone=mask_phone, money=money)
+    app.jinja_env.filters.update(mask_id=mask_id, mask_phone=mask_mobile, money=money)

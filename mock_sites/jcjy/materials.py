@@ -18,6 +18,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from mock_sites import reference
+from mock_sites.common.masking import mask_id
 from mock_sites.jcjy.cases import (
     KIND_AGREEMENT,
     KIND_EMPLOYMENT_PROOF,
@@ -208,7 +209,7 @@ def _year(app: Application, material: Material) -> YearPayment:
 def _graduate_lines(page: _Page, app: Application) -> None:
     page.field("姓名", app.student_name)
     page.field("性别", app.gender)
-    page.field("身份证号", app.id_number)
+    page.field("身份证号", mask_id(app.id_number))
     page.field("学号", app.student_no)
     page.field("学历", f"{app.degree}（学制 {app.schooling_years} 年）")
     page.field("毕业学校", f"{reference.school().name}（{app.unit_name}）")
@@ -252,7 +253,7 @@ def _labor_contract(page: _Page, app: Application, material: Material) -> None:
     page.field("单位性质", app.employer_type)
     page.field("单位地址", app.location)
     page.field("乙方（劳动者）", app.student_name)
-    page.field("身份证号", app.id_number)
+    page.field("身份证号", mask_id(app.id_number))
     page.field("联系电话", app.phone)
     page.line("一、合同期限", 12)
     page.field("合同期限", f"{app.service_years} 年")
@@ -270,7 +271,7 @@ def _employment_proof(page: _Page, app: Application, material: Material) -> None
     page.title("就业证明")
     page.gap(12)
     page.paragraph(
-        f"兹证明{app.student_name}（身份证号：{app.id_number}）系{reference.school().name}"
+        f"兹证明{app.student_name}（身份证号：{mask_id(app.id_number)}）系{reference.school().name}"
         f"{app.unit_name} {app.graduation_year} 届{app.degree}毕业生，自 {app.graduation_year} 年"
         f" 07 月 01 日起在我单位从事{app.post}工作，工作地点位于{app.location}，"
         f"服务期 {app.service_years} 年。"
@@ -296,7 +297,7 @@ def _receipt(page: _Page, app: Application, material: Material) -> None:
     page.rule()
     page.field("交款人", app.student_name)
     page.field("学号", app.student_no)
-    page.field("身份证号", app.id_number)
+    page.field("身份证号", mask_id(app.id_number))
     school_year = app.academic_year(payment.year_index)
     page.field("收费学年", f"{school_year} 学年（第 {payment.year_index} 学年）")
     page.rule()
@@ -319,7 +320,7 @@ def _loan_contract(page: _Page, app: Application, material: Material) -> None:
     page.rule()
     page.field("贷款人", "国家开发银行")
     page.field("借款学生", app.student_name)
-    page.field("身份证号", app.id_number)
+    page.field("身份证号", mask_id(app.id_number))
     page.field("就读学校", f"{reference.school().name}（学号 {app.student_no}）")
     page.field("借款用途", "支付在校期间学费")
     page.rule()
@@ -340,7 +341,7 @@ def _no_contract(page: _Page, app: Application, material: Material) -> None:
     page.title("不签约情况说明")
     page.gap(12)
     page.paragraph(
-        f"本人{app.student_name}，身份证号 {app.id_number}，系{reference.school().name}"
+        f"本人{app.student_name}，身份证号 {mask_id(app.id_number)}，系{reference.school().name}"
         f" {app.graduation_year} 届{app.degree}毕业生。"
         f"本人自 {app.graduation_year} 年 07 月 01 日起在{app.employer_name}"
         f"（{app.location}）从事{app.post}工作。因单位用工安排，"

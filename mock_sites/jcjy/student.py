@@ -13,11 +13,11 @@ from sqlalchemy.orm import selectinload
 
 from ..common.db import db
 from ..common.faults import start_login_session
+from ..common.masking import mask_mobile
 from ..common.sms import SmsGatewayError, send_sms
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
-from .formatting import mask_phone
 from .models import (
     PENDING,
     REJECTED,
@@ -89,7 +89,7 @@ def _send_code(phone: str):  # noqa: ANN202
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"form": "短信发送失败，请稍后重试"}, sent=""), 503
     return render_template("jcjy/student_login.html", phone=phone, errors={},
-                           sent=f"验证码已发送至{mask_phone(phone)}，5分钟内有效")
+                           sent=f"验证码已发送至{mask_mobile(phone)}，5分钟内有效")
 
 
 def _check_code(phone: str, code: str) -> dict[str, str]:

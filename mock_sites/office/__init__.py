@@ -8,9 +8,10 @@ from ..common.app import configure
 from ..common.config import MockConfig
 from ..common.control import control_blueprint
 from ..common.db import init_db, recreate
+from ..common.masking import mask_id, mask_mobile
 from ..common.security import Throttle
 from . import applications, auth, join, members, organization, profile, register, sso
-from .access import current_user, mask_id, mask_mobile
+from .access import current_user
 from .models import Base, SmsMessage
 from .seed import is_empty, seed_database, seeded_accounts
 

@@ -86,16 +86,3 @@ def safe_next(target: str | None) -> str | None:
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else None
 
-
-def mask_mobile(mobile: str | None) -> str:
-    """13800000001 → 138****0001."""
-    if not mobile:
-        return ""
-    return mobile[:3] + "****" + mobile[-4:] if len(mobile) >= 8 else "****"
-
-
-def mask_id(id_number: str | None) -> str:
-    """110105199001011234 → 110105********1234."""
-    if not id_number:
-        return ""
-    return id_number[:6] + "*" * 8 + id_number[-4:] if len(id_number) >= 10 else "********"

@@ -6,7 +6,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from ..common import validators as v
 from ..common.db import db
-from .access import login_required, mask_id, user
+from ..common.masking import mask_id
+from .access import login_required, user
 
 bp = Blueprint("profile", __name__)
 

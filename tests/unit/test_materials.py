@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
+from mock_sites.common.masking import mask_id
 from mock_sites.jcjy.cases import (
     KIND_AGREEMENT,
     KIND_EMPLOYMENT_PROOF,
@@ -81,7 +82,9 @@ def test_agreement_states_employer_location_and_service(app: Application) -> Non
     assert app.employer_name in text
     assert app.location in text
     assert "服务期限：3 年" in text
-    assert app.id_number in text
+    # Documents show the 身份证号 masked: previews end up in screenshots and training videos.
+    assert app.id_number not in text
+    assert mask_id(app.id_number) in text
 
 
 def test_labor_contract_states_period(app: Application) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from mock_sites.jcjy.formatting import mask_id, mask_phone, money
+from mock_sites.common.masking import mask_id, mask_mobile
+from mock_sites.jcjy.formatting import money
 from mock_sites.jcjy.models import ApplicationRecord
 
 
 def test_mask_id_and_phone() -> None:
     assert mask_id("11010519900307123X") == "110105********123X"
     assert mask_id("123") == "***"
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("12345") == "*****"
+    assert mask_mobile("13812345678") == "138****5678"
+    assert mask_mobile("12345") == "*****"
 
 
 def test_money() -> None:
