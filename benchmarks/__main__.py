@@ -13,10 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from . import http_procedure, throughput
+from . import http_procedure, suite, throughput
 from .stopwatch import StepFailed
 
-KINDS = ("http", "throughput", "browser")
+KINDS = ("http", "throughput", "browser", "suite")
 REPORT_DIR = Path("reports/bench")
 
 
@@ -28,7 +28,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5,
                         help="全流程计中位数的运行次数（另有一次冷启动运行单独报告），默认 5")
     parser.add_argument("--only", action="append", metavar="KIND",
-                        help="只运行这些基准：http、throughput、browser（可逗号分隔或重复），默认全部")
+                        help="只运行这些基准：http、throughput、browser、suite（端到端测试墙钟时间）（可逗号分隔或重复），默认全部")
     parser.add_argument("--json", type=Path, metavar="PATH",
                         help=f"结果 JSON 的路径，默认 {REPORT_DIR}/<时间>.json")
     group = parser.add_argument_group("throughput 并发吞吐")
@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             args.clients, args.requests, args.max_seconds, args.applications, progress),
             throughput.report),
         "browser": lambda: run_browser(args, progress),
+        "suite": lambda: _print(suite.run(progress), suite.report),
     }
     for kind in args.kinds:
         print(f"\n== 基准 {kind} ==")

@@ -41,8 +41,8 @@ def summarize(cold: RunResult, warm: list[RunResult]) -> dict:
     """JSON-ready figures (ms) of the cold run and the warm runs' median/min/max."""
     measured = warm or [cold]
     steps = []
-    for i, step in enumerate(cold.steps):
-        values = [run.steps[i].seconds for run in measured]
+    for step in cold.steps:
+        values = [t.seconds for run in measured for t in run.steps if t.key == step.key]
         steps.append({
             "key": step.key, "label": step.label, "requests": step.requests,
             "cold_ms": ms(step.seconds), "median_ms": ms(median(values)),

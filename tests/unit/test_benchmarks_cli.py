@@ -12,7 +12,7 @@ from benchmarks.stats import percentile
 def test_only_accepts_commas_and_repeats_in_a_fixed_order() -> None:
     assert parse_args(["--only", "throughput,http"]).kinds == ["http", "throughput"]
     assert parse_args(["--only", "browser", "--only", "http"]).kinds == ["http", "browser"]
-    assert parse_args([]).kinds == ["http", "throughput", "browser"]
+    assert parse_args([]).kinds == ["http", "throughput", "browser", "suite"]
 
 
 def test_unknown_kind_is_refused(capsys: pytest.CaptureFixture[str]) -> None:

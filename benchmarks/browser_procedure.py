@@ -1,0 +1,95 @@
+"""`full_procedure` in Firefox (headless), median of N runs, browser launch reported apart."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from flows.browser import (
+    browser_description,
+    check_playwright_version,
+    context_options,
+    launch_options,
+)
+from flows.mock_control import MockControl
+from flows.models import Credentials
+from flows.people import new_staff_member
+from flows.procedure import Sites, full_procedure
+from flows.runner import StepRunner
+from flows.steps import STEPS_BY_KEY
+from mock_sites.common.config import MockConfig
+from mock_sites.server import start_sites
+
+from .memory import PeakMemory
+from .stats import median
+from .table import render
+
+INVITE_CODE = "1685953300117"
+SCHOOL_ADMIN = "13800000001"
+
+
+def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa: ANN001
+    """One procedure on fresh sites and a fresh context; total seconds and per-step seconds."""
+    config = MockConfig(data_dir=data_dir)
+    with start_sites(config) as running:
+        context = browser.new_context(**context_options())
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        runner = StepRunner()
+        started = time.perf_counter()
+        try:
+            full_procedure(
+                page, Sites(running.office_url, running.jcjy_url), new_staff_member(), INVITE_CODE,
+                MockControl(running.office_url).latest_sms_code,
+                Credentials(SCHOOL_ADMIN, running.config.demo_password), runner,
+            )
+            total = time.perf_counter() - started
+        finally:
+            context.close()
+    steps: dict[str, float] = {}
+    for record in runner.records:
+        steps[record.step.key] = steps.get(record.step.key, 0.0) + record.seconds
+    return total, steps
+
+
+def run(runs: int, progress: Callable[[str], None]) -> dict:
+    check_playwright_version()
+    totals: list[float] = []
+    per_step: dict[str, list[float]] = {}
+    with PeakMemory() as memory, sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        browser = p.firefox.launch(**launch_options("firefox"))
+        launch_s = time.perf_counter() - started
+        description = browser_description(browser)
+        progress(f"浏览器 {description}，启动 {launch_s:.2f} 秒")
+        try:
+            for i in range(runs):
+                total, steps = _one_run(browser, Path(tmp) / f"run{i}")
+                totals.append(total)
+                for key, seconds in steps.items():
+                    per_step.setdefault(key, []).append(seconds)
+                progress(f"  第 {i + 1}/{runs} 次：{total:.2f} 秒")
+        finally:
+            browser.close()
+    return {
+        "browser": description,
+        "launch_ms": round(launch_s * 1000, 1),
+        "runs_ms": [round(t * 1000, 1) for t in totals],
+        "median_total_ms": round(median(totals) * 1000, 1),
+        "median_step_ms": {k: round(median(v) * 1000, 1) for k, v in per_step.items()},
+        "peak_rss_mb": round(memory.peak / 2**20, 1),
+    }
+
+
+def report(figures: dict) -> str:
+    rows = [[f"{STEPS_BY_KEY[key].number} {key}", f"{ms:.0f}"] for key, ms in figures["median_step_ms"].items()]
+    rows.append(["合计（中位数）", f"{figures['median_total_ms']:.0f}"])
+    head = (
+        f"浏览器：{figures['browser']}；启动 {figures['launch_ms']:.0f} ms（不计入流程）；"
+        f"各次 {figures['runs_ms']} ms；进程树峰值内存 {figures['peak_rss_mb']} MB\n"
+    )
+    return head + render(["步骤", "中位数 ms"], rows)
