@@ -1,4 +1,11 @@
-"""Section 二 of the seed: review the students' applications in 基层就业系统."""
+"""Section 二 of the seed: review the students' applications in 基层就业系统.
+
+A login can time out while the reviewer reads an application; 确定 then lands on 工作人员登录
+("登录已超时，请重新登录") and nothing is saved. Given the reviewer's credentials,
+:func:`decide_and_confirm` logs in again once, comes back to the same application, checks that it
+is still 待审核 and submits the decision again; a second time-out raises
+:class:`ReviewSessionExpired`. A decision is never submitted twice once the site has saved it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage, LoginHomePage
+from pages.jcjy import ApplicationDetailPage, ApplicationListPage, LoginHomePage, StaffLoginPage
 
 from . import steps
 from .models import ApplicationFacts, Credentials, ReviewDecision, ReviewOutcome
@@ -14,6 +21,17 @@ from .runner import StepRunner
 
 Decide = Callable[[ApplicationFacts], ReviewDecision]
 ALL_DONE = "所有申请均已审核完毕"
+PENDING_LABEL = "待审核"
+#: How often a review logs in again after the login timed out on 确定 (then it gives up).
+SESSION_RETRIES = 1
+
+
+class ReviewNotSaved(RuntimeError):
+    """确定 did not save the decision; the (Chinese) message says why."""
+
+
+class ReviewSessionExpired(ReviewNotSaved):
+    """The login timed out and could not be renewed: no credentials, or it timed out again."""
 
 
 def staff_login(page: Page, jcjy_url: str, creds: Credentials, runner: StepRunner) -> ApplicationListPage:
@@ -45,47 +63,129 @@ def open_application(
 def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunner) -> ApplicationFacts:
     """查看申请信息，预览证明材料，核实缴纳的实际金额."""
     with runner.step(steps.CHECK_MATERIALS, page):
-        titles = detail.material_titles()
-        for title in titles:
+        for title in detail.material_titles():
             detail.preview_material(title).close()
-        judgement = detail.system_judgement()
-        return ApplicationFacts(
-            student_no=detail.field("学号"),
-            name=detail.field("姓名"),
-            application_type=detail.field("申请类型"),
-            claimed=detail.claimed_amounts(),
-            paid=detail.paid_amounts(),
-            system_result=judgement.result,
-            system_reasons=judgement.reasons,
-            materials=titles,
-        )
+        return read_application(detail)
+
+
+def read_application(detail: ApplicationDetailPage) -> ApplicationFacts:
+    """What 详情 says: the claim, the amounts on the receipts or loan contract, 系统判断结果."""
+    judgement = detail.system_judgement()
+    return ApplicationFacts(
+        student_no=detail.field("学号"),
+        name=detail.field("姓名"),
+        application_type=detail.field("申请类型"),
+        claimed=detail.claimed_amounts(),
+        paid=detail.paid_amounts(),
+        system_result=judgement.result,
+        system_reasons=judgement.reasons,
+        materials=detail.material_titles(),
+    )
 
 
 def decide_and_confirm(
     page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts, decision: ReviewDecision,
-    runner: StepRunner,
+    runner: StepRunner, creds: Credentials | None = None,
 ) -> ReviewOutcome:
-    """审核结果选择（不通过写明备注）→ 点击右下角确定，进入下一位待审学生."""
-    with runner.step(steps.CHOOSE_RESULT, page):
-        detail.choose_result(decision.result)
-        if decision.remark:
-            detail.write_remark(decision.remark)
-    with runner.step(steps.CONFIRM_AND_NEXT, page):
+    """审核结果选择（不通过写明备注）→ 点击右下角确定，进入下一位待审学生.
+
+    With ``creds``, a login that timed out while the form was open is renewed (once): log in
+    again, come back to the same application, check it is still 待审核, decide again.
+    Raises :class:`ReviewNotSaved` when the site refuses the decision and
+    :class:`ReviewSessionExpired` when the login cannot be renewed (both inside a StepFailed).
+    """
+    detail_url = page.url
+    for attempt in range(SESSION_RETRIES + 1):
+        with runner.step(steps.CHOOSE_RESULT, page):
+            _enter_decision(detail, decision)
+        with runner.step(steps.CONFIRM_AND_NEXT, page):
+            message = _submit(page, detail, facts)
+            if message is None and creds is None:
+                raise ReviewSessionExpired(
+                    f"登录已超时，{_who(facts)}的审核结果未保存；未提供办公系统账号，无法重新登录"
+                )
+            if message is None and attempt == SESSION_RETRIES:
+                raise ReviewSessionExpired(_expired_again(facts))
+        if message is not None:
+            return ReviewOutcome(facts.student_no, facts.name, decision, message)
+        assert creds is not None  # checked inside the step above
+        detail = _resume_after_timeout(page, detail.base_url, detail_url, facts, creds, runner)
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _who(facts: ApplicationFacts) -> str:
+    return f"{facts.name}（学号 {facts.student_no}）"
+
+
+def _expired_again(facts: ApplicationFacts) -> str:
+    return (f"重新登录后登录再次超时，{_who(facts)}的审核结果未保存（已重新登录 {SESSION_RETRIES} 次）；"
+            "请稍后重新登录并审核该申请")
+
+
+def _enter_decision(detail: ApplicationDetailPage, decision: ReviewDecision) -> None:
+    detail.choose_result(decision.result)
+    if decision.remark:
+        detail.write_remark(decision.remark)
+
+
+def _submit(page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts) -> str | None:
+    """Click 确定 and read the answer: the site's message once saved, None when the login had
+    timed out (the browser is on 工作人员登录); ReviewNotSaved when the site refused."""
+    if detail.remark_blocked_by_browser():
+        raise ReviewNotSaved(f"浏览器未提交：{detail.remark_validation_message()}")
+    login = StaffLoginPage(page, detail.base_url)
+    with page.expect_navigation():
         detail.confirm()
-        saved = page.get_by_role("status").filter(has_text=f"已保存：{facts.name}")
-        done = page.get_by_text(ALL_DONE)
-        expect(saved.or_(done).first).to_be_visible()
-        message = " ".join(detail.messages())
-    return ReviewOutcome(facts.student_no, facts.name, decision, message)
+    saved = page.get_by_role("status").filter(has_text=f"已保存：{facts.name}")
+    done = page.get_by_text(ALL_DONE)
+    expect(saved.or_(done).or_(login.expired_notice).or_(detail.alerts).first).to_be_visible()
+    if login.session_expired():
+        return None
+    if saved.count() or done.count():
+        return " ".join(detail.messages())
+    refusal = " ".join(t.strip() for t in detail.alerts.all_inner_texts())
+    raise ReviewNotSaved(f"{_who(facts)}的审核结果未保存：{refusal}")
+
+
+def _resume_after_timeout(
+    page: Page, base_url: str, detail_url: str, facts: ApplicationFacts, creds: Credentials,
+    runner: StepRunner,
+) -> ApplicationDetailPage:
+    """On 工作人员登录 after a time-out: log in again, back to the application, still 待审核?"""
+    login = StaffLoginPage(page, base_url)
+    detail = ApplicationDetailPage(page, base_url)
+    with runner.step(steps.STAFF_LOGIN, page):
+        with page.expect_navigation():
+            login.login(creds.account, creds.password)
+        if login.session_expired():
+            raise ReviewSessionExpired(_expired_again(facts))
+        if login.title.is_visible():
+            raise ReviewSessionExpired(
+                f"登录已超时，重新登录未成功（{login.refusal()}），{_who(facts)}的审核结果未保存"
+            )
+    with runner.step(steps.OPEN_APPLICATION, page):
+        # The site returns to the page the form was on; make sure it is this application.
+        if not (detail.title.is_visible() and detail.field("学号") == facts.student_no):
+            page.goto(detail_url)
+            if login.session_expired():
+                raise ReviewSessionExpired(_expired_again(facts))
+        detail.expect_loaded()
+        status = detail.review_status()
+        if status != PENDING_LABEL:
+            raise ReviewNotSaved(
+                f"重新登录后，{_who(facts)}的申请已是“{status}”，本次审核未重复提交；请核对审核记录"
+            )
+    return detail
 
 
 def review_one(
-    page: Page, jcjy_url: str, decide: Decide, runner: StepRunner, student_no: str | None = None
+    page: Page, jcjy_url: str, decide: Decide, runner: StepRunner, student_no: str | None = None,
+    creds: Credentials | None = None,
 ) -> ReviewOutcome:
-    """The whole of 3（1）–3（4） for one student."""
+    """The whole of 3（1）–3（4） for one student (``creds``: renew a login that timed out)."""
     detail = open_application(page, jcjy_url, student_no, runner)
     facts = check_materials(page, detail, runner)
-    return decide_and_confirm(page, detail, facts, decide(facts), runner)
+    return decide_and_confirm(page, detail, facts, decide(facts), runner, creds)
 
 
 def careful_decision(facts: ApplicationFacts) -> ReviewDecision:

@@ -63,8 +63,10 @@ def start_sites(
     config: MockConfig, office_port: int = 0, jcjy_port: int = 0, host: str = "127.0.0.1"
 ) -> RunningSites:
     """Start both sites in this process (port 0 = a free port); the office URL is fed to jcjy."""
-    office_server, office_url = _serve_in_thread(create_site("office", config), host, office_port)
-    config = replace(config, office_url=office_url)
+    # Each site gets its own fault switches, as when they run in separate processes.
+    office_config = replace(config, faults=replace(config.faults))
+    office_server, office_url = _serve_in_thread(create_site("office", office_config), host, office_port)
+    config = replace(config, office_url=office_url, faults=replace(config.faults))
     try:
         jcjy_server, jcjy_url = _serve_in_thread(create_site("jcjy", config), host, jcjy_port)
     except BaseException:

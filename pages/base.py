@@ -73,6 +73,6 @@ class BasePage:
         return [t.strip() for t in (self.alerts.all_inner_texts() + self.statuses.all_inner_texts())]
 
     def field_error(self, field: Locator) -> str:
-        """The message bound to a field through aria-describedby ('' when none)."""
-        ref = field.get_attribute("aria-describedby")
-        return self.page.locator(f"#{ref}").inner_text() if ref else ""
+        """The texts bound to a field through aria-describedby (hint and error; '' when none)."""
+        refs = (field.get_attribute("aria-describedby") or "").split()
+        return " ".join(self.page.locator(f"[id='{ref}']").inner_text() for ref in refs)

@@ -85,7 +85,10 @@ def business():  # noqa: ANN201
         elif not errors and (message := _check_invite(code)):
             errors["invite_code"] = message
         if not errors:
-            _save({**values, "step": 2})
+            # Going back to step 1 keeps the later choices unless the organisation changed.
+            same = all(state.get(k) == v for k, v in values.items())
+            kept = state if same else {}
+            _save({**kept, **values, "step": max(kept.get("step", 0), 2)})
             return redirect(url_for("join.department"))
     return render_template(
         "office/join_business.html", values=values, errors=errors, businesses=BUSINESSES

@@ -124,5 +124,5 @@ def register():  # noqa: ANN201
                     return redirect(url_for("profile.edit"))
     status = 400 if errors else 200
     return render_template(
-        "office/register.html", errors=errors, mobile=mobile, sms_code=code
-    ), status
+        "office/register.html", errors=errors, mobile=mobile
+    ), status  # the SMS code is never echoed back (like the passwords)

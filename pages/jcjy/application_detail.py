@@ -42,6 +42,10 @@ class MaterialPreviewDialog:
         expect(self.dialog).to_be_visible()
         expect(self.frame).to_have_attribute("src", re.compile(r"/materials/"))
 
+    def source(self) -> str:
+        """Address of the document shown in the viewer."""
+        return self.frame.get_attribute("src") or ""
+
     @verb("关闭材料预览")
     def close(self) -> None:
         self.close_button.click()
@@ -65,6 +69,7 @@ class ApplicationDetailPage(BasePage):
         self.remark = page.get_by_label("备注")
         self.confirm_button = page.get_by_role("button", name="确定")
         self.back_link = page.get_by_role("link", name="返回列表")
+        self.history = page.get_by_role("table", name="审核记录")
 
     # --- reading the application -------------------------------------------------------
     def field(self, label: str) -> str:
@@ -143,6 +148,39 @@ class ApplicationDetailPage(BasePage):
     @verb("点击右下角“确定”")
     def confirm(self) -> None:
         self.confirm_button.click()
+
+    @verb("点击“确定”（不经浏览器校验，直接交给服务器）")
+    def confirm_without_browser_checks(self) -> None:
+        """Submit as a client that ignores the page's checks would (to test the server's own)."""
+        self.confirm_button.evaluate("button => { button.form.noValidate = true; }")
+        self.confirm_button.click()
+
+    def decision_url(self) -> str:
+        """Where 确定 posts the decision."""
+        return str(self.confirm_button.evaluate("button => button.form.action"))
+
+    def decision_fields(self) -> dict[str, str]:
+        """What 确定 would post now: the chosen result, 备注 and the form's hidden fields."""
+        return dict(self.confirm_button.evaluate(
+            "button => Object.fromEntries(new FormData(button.form))"
+        ))
+
+    def remark_validation_message(self) -> str:
+        """The browser's message for 备注 ('' while it is valid)."""
+        return str(self.remark.evaluate("el => el.validationMessage"))
+
+    def remark_messages(self) -> list[str]:
+        """Texts tied to 备注 through aria-describedby (the hint and, after a refusal, the error)."""
+        ids = (self.remark.get_attribute("aria-describedby") or "").split()
+        return [self.page.locator(f"[id='{ref}']").inner_text().strip() for ref in ids]
+
+    def history_rows(self) -> list[list[str]]:
+        """审核记录: [审核时间, 审核人, 审核结果, 审核备注] per decision, oldest first."""
+        if self.history.count() == 0:
+            return []
+        return self.history.locator("tbody tr").evaluate_all(
+            "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
+        )
 
     def remark_blocked_by_browser(self) -> bool:
         """True when the browser refuses the submit because 备注 is required and empty."""

@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page, expect
 from pages.base import BasePage, verb
 
 from .application_detail import ApplicationDetailPage
+from .staff_login import StaffLoginPage
 
 COLUMNS = (
     "序号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
@@ -57,6 +58,10 @@ class ApplicationListPage(BasePage):
         self.previous_link = self.pager.get_by_role("link", name="上一页")
         self.pending = page.locator("#pending-count")  # the number has no label of its own
         self.empty_notice = page.get_by_text("暂无符合条件的申请")
+        self.user_block = page.get_by_role("group", name="当前用户")
+        self.logout_button = page.get_by_role("button", name="退出登录")
+        # The form token is a hidden input: no role, no label.
+        self.token_field = page.locator("input[type=hidden][name=csrf_token]").first
 
     @verb("点击“申请名单审核”")
     def open_from_menu(self) -> ApplicationListPage:
@@ -109,6 +114,33 @@ class ApplicationListPage(BasePage):
         with self.page.expect_navigation():
             self.next_link.click()
         self.expect_loaded()
+
+    def stage_choices(self) -> list[str]:
+        """Labels offered by the 学段 filter (besides 全部): the reviewer's own stages."""
+        labels = [t.strip() for t in self.stage.get_by_role("option").all_inner_texts()]
+        return [label for label in labels if label != "全部"]
+
+    def current_user(self) -> str:
+        """Name, 培养单位 and role shown in the top bar."""
+        return " ".join(self.user_block.inner_text().split())
+
+    def form_token(self) -> str:
+        """The session's form token (what a submitted form carries besides its fields)."""
+        return self.token_field.input_value()
+
+    def detail_path(self, student_no: str) -> str:
+        """Path of the 详情 link of ``student_no`` (as a bookmark would keep it)."""
+        href = self.row_for(student_no).get_by_role("link", name="详情").get_attribute("href")
+        if not href:
+            raise AssertionError(f"学号 {student_no} 没有“详情”链接")
+        return href
+
+    @verb("退出登录")
+    def logout(self) -> StaffLoginPage:
+        self.logout_button.click()
+        login = StaffLoginPage(self.page, self.base_url)
+        login.expect_loaded()
+        return login
 
     def row_for(self, student_no: str) -> Locator:
         return self.body_rows.filter(has=self.page.get_by_role("cell", name=student_no, exact=True))

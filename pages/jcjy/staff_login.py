@@ -7,6 +7,8 @@ from playwright.sync_api import Page
 from pages.base import BasePage, verb
 from pages.secrets import fill_secret
 
+SESSION_EXPIRED = "登录已超时，请重新登录"
+
 
 class StaffLoginPage(BasePage):
     path = "/staff/login"
@@ -18,6 +20,7 @@ class StaffLoginPage(BasePage):
         self.password = page.get_by_label("密码")
         self.captcha = page.get_by_label("图形验证码")
         self.submit = page.get_by_role("button", name="登录", exact=True)
+        self.expired_notice = page.get_by_role("status").filter(has_text=SESSION_EXPIRED)
 
     @verb("输入办公系统账号、密码，点击“登录”")
     def login(self, account: str, password: str, captcha: str | None = None) -> None:
@@ -27,3 +30,11 @@ class StaffLoginPage(BasePage):
         if captcha is not None:
             fill_secret(self.captcha, captcha)
         self.submit.click()
+
+    def session_expired(self) -> bool:
+        """True when the browser is on 工作人员登录 because the login timed out (not a refusal)."""
+        return self.title.is_visible() and self.expired_notice.is_visible()
+
+    def refusal(self) -> str:
+        """Why the last login was refused (the alert text; '' when there is none)."""
+        return " ".join(t.strip() for t in self.alerts.all_inner_texts())

@@ -15,6 +15,10 @@ class JoinApplicationsPage(BasePage):
         super().__init__(page, base_url)
         self.table = page.get_by_role("table", name="待审批的加入申请")
         self.empty_notice = page.get_by_text("暂无待审批的加入申请")
+        # The 驳回申请 screen reached from a row's 驳回 button.
+        self.reject_heading = page.get_by_role("heading", name="驳回申请", exact=True, level=1)
+        self.reason = page.get_by_label("驳回原因", exact=True)
+        self.confirm_reject_button = page.get_by_role("button", name="确认驳回", exact=True)
 
     def row(self, name: str, unit: str | None = None) -> Locator:
         rows = self.table.get_by_role("row").filter(has=self.page.get_by_role("cell", name=name, exact=True))
@@ -36,6 +40,11 @@ class JoinApplicationsPage(BasePage):
         row = self.row(name, unit)
         expect(row).to_have_count(1)
         row.get_by_role("button", name="驳回", exact=True).click()
-        expect(self.page.get_by_role("heading", name="驳回申请", level=1)).to_be_visible()
-        self.page.get_by_label("驳回原因", exact=True).fill(reason)
-        self.page.get_by_role("button", name="确认驳回").click()
+        self.confirm_rejection(reason)
+
+    @verb("填写驳回原因，点击“确认驳回”")
+    def confirm_rejection(self, reason: str) -> None:
+        """On the 驳回申请 screen (also after an error there): give the reason and confirm."""
+        expect(self.reject_heading).to_be_visible()
+        self.reason.fill(reason)
+        self.confirm_reject_button.click()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from pages.base import BasePage, verb
 
@@ -25,6 +25,12 @@ class _JoinStep(BasePage):
     @verb("点击“上一步”")
     def back(self) -> None:
         self.back_button.click()
+
+    @staticmethod
+    def chosen(select: Locator) -> str:
+        """The visible label of a select's chosen option ('' while it shows 请选择)."""
+        label = select.evaluate("s => s.selectedOptions.length ? s.selectedOptions[0].label : ''")
+        return "" if label.strip() == "请选择" else label.strip()
 
 
 class JoinBusinessPage(_JoinStep):
@@ -82,6 +88,12 @@ class JoinUnitPage(_JoinStep):
         self.unit = page.get_by_label("培养单位", exact=True)
         self.identities = page.get_by_role("group", name="申请身份")
         self.submit_button = page.get_by_role("button", name="提交申请", exact=True)
+
+    def summary(self) -> dict[str, str]:
+        """The 组织 / 院（系）/ 学段 chosen on the earlier steps (the list above the form)."""
+        terms = [t.strip() for t in self.page.get_by_role("term").all_inner_texts()]
+        values = [d.strip() for d in self.page.get_by_role("definition").all_inner_texts()]
+        return dict(zip(terms, values, strict=False))
 
     def unit_options(self) -> list[str]:
         return [o.strip() for o in self.unit.locator("option").all_inner_texts() if o.strip() != "请选择"]

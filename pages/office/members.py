@@ -60,6 +60,14 @@ class MembersPage(BasePage):
         column = header.index("姓名") + 1
         return [t.strip() for t in self.table.locator(f"tbody tr td:nth-child({column})").all_inner_texts()]
 
+    def name_by_mobile(self, shown_mobile: str) -> str:
+        """姓名 of the member whose 手机号 cell shows ``shown_mobile`` (masked, e.g. 138****0014)."""
+        row = self.table.get_by_role("row").filter(
+            has=self.page.get_by_role("cell", name=shown_mobile, exact=True))
+        expect(row).to_have_count(1)
+        header = [h.strip() for h in self.table.get_by_role("columnheader").all_inner_texts()]
+        return row.get_by_role("cell").nth(header.index("姓名")).inner_text().strip()
+
     @verb("勾选人员")
     def tick(self, *names: str) -> None:
         for name in names:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import allure
 import pytest
+from e2e_support import APPLICATIONS, GRADUATE_REVIEWER, SEED
 from playwright.sync_api import Browser, Page
 
 from flows.browser import context_options
@@ -27,14 +28,6 @@ from mock_sites.common.config import MockConfig
 from mock_sites.server import create_site, start_sites
 from pages.jcjy import ApplicationListPage, StaffLoginPage
 
-SEED = 2024
-APPLICATIONS = 60
-INVITE_CODE = "1685953300117"  # the mock's 邀请码 for 学生资助 · 中国科学院大学
-SCHOOL_ADMIN = "13800000001"
-GRADUATE_REVIEWER = "13800000011"  # 计算所, 研究生学院审核人员
-UNDERGRADUATE_REVIEWER = "13800000012"  # 本科部, 本专科学院审核人员
-OTHER_UNIT_REVIEWER = "13800000013"  # 软件所, 研究生学院审核人员
-UNGRANTED_MEMBER = "13800000014"  # 计算所 member without any grant
 TIMEOUT_MS = 10_000
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import allure
-from e2e_support import documented
+from e2e_support import INVITE_CODE, SCHOOL_ADMIN, documented
 from playwright.sync_api import Page
 
 from flows import steps
@@ -18,8 +18,8 @@ def test_full_procedure(
     recorded_page: Page, mock_sites, staff, illustrated_runner: StepRunner
 ) -> None:
     result = full_procedure(
-        recorded_page, mock_sites.urls, staff, "1685953300117",
-        mock_sites.office.latest_sms_code, mock_sites.credentials("13800000001"),
+        recorded_page, mock_sites.urls, staff, INVITE_CODE,
+        mock_sites.office.latest_sms_code, mock_sites.credentials(SCHOOL_ADMIN),
         illustrated_runner,
     )
     approved, rejected = result.first(PASSED), result.first(REJECTED)
