@@ -69,7 +69,7 @@ report:
 	@if [ -d $(ALLURE_RESULTS) ]; then \
 		rm -rf $(ALLURE_REPORT); \
 		NO_COLOR=1 $(ALLURE) awesome $(ALLURE_RESULTS) -o $(ALLURE_REPORT) --single-file \
-			--lang zh --name "jcjy 回归测试 regression" \
+			--lang zh --name "jcjy 回归测试 regression" --group-by epic,feature,story \
 		&& echo "==> 报告 report: $(ALLURE_REPORT)/index.html"; \
 	else \
 		echo "==> 没有测试结果 no results in $(ALLURE_RESULTS): no report"; exit 1; \

@@ -1,0 +1,23 @@
+"""Allure labels for the unit tests, so the report groups them beside the documented steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import allure
+import pytest
+
+HERE = Path(__file__).parent
+EPIC = "单元测试：模拟站点、判断规则与工具"
+FEATURES = {"office": "全国学生资助办公系统（模拟）", "jcjy": "中央高校基层就业资助管理系统（模拟）"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if HERE not in path.parents:
+            continue
+        feature = FEATURES.get(path.parent.name, "共用模块、规则与基准")
+        story = (item.module.__doc__ or path.stem).strip().splitlines()[0] if item.module else path.stem
+        for label in (allure.epic(EPIC), allure.feature(feature), allure.story(story)):
+            item.add_marker(label)
