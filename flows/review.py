@@ -71,12 +71,14 @@ def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunne
 def read_application(detail: ApplicationDetailPage) -> ApplicationFacts:
     """What 详情 says: the claim, the amounts on the receipts or loan contract, 系统判断结果."""
     judgement = detail.system_judgement()
+    fields = detail.fields()
+    paid = detail.paid_amounts()
     return ApplicationFacts(
-        student_no=detail.field("学号"),
-        name=detail.field("姓名"),
-        application_type=detail.field("申请类型"),
+        student_no=fields["学号"],
+        name=fields["姓名"],
+        application_type=fields["申请类型"],
         claimed=detail.claimed_amounts(),
-        paid=detail.paid_amounts(),
+        paid=paid,
         system_result=judgement.result,
         system_reasons=judgement.reasons,
         materials=detail.material_titles(),

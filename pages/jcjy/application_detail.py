@@ -48,8 +48,8 @@ class MaterialPreviewDialog:
 
     @verb("关闭材料预览")
     def close(self) -> None:
+        # The click closes the modal synchronously; the next action waits for it anyway.
         self.close_button.click()
-        expect(self.dialog).to_be_hidden()
 
 
 class ApplicationDetailPage(BasePage):
@@ -72,10 +72,20 @@ class ApplicationDetailPage(BasePage):
         self.history = page.get_by_role("table", name="审核记录")
 
     # --- reading the application -------------------------------------------------------
+    def fields(self) -> dict[str, str]:
+        """Every 基本信息/就业信息 item ({姓名: …, 学号: …, 单位所在地: …}) in one read."""
+        pairs = self.page.get_by_role("term").evaluate_all(
+            "terms => terms.map(t => [t.innerText.trim(),"
+            " (t.nextElementSibling || {innerText: ''}).innerText.trim()])"
+        )
+        return {term: value for term, value in pairs if term}
+
     def field(self, label: str) -> str:
-        """Value of a 基本信息/就业信息 item such as 姓名, 学号, 单位所在地."""
-        term = self.page.locator("dt").filter(has_text=re.compile(f"^{re.escape(label)}$"))
-        return term.first.locator("xpath=following-sibling::dd[1]").inner_text().strip()
+        """Value of one item such as 姓名, 学号, 单位所在地."""
+        values = self.fields()
+        if label not in values:
+            raise AssertionError(f"申请详情中没有“{label}”一项")
+        return values[label]
 
     def review_status(self) -> str:
         return self.status.inner_text().split("：", 1)[1].strip()
@@ -87,9 +97,16 @@ class ApplicationDetailPage(BasePage):
         )
         return {cells[0]: _money(cells[1]) for cells in rows}
 
+    def materials(self) -> dict[str, str]:
+        """{材料名称: 下载地址} for every proof material, in one read."""
+        rows = self.materials_table.get_by_role("link", name="下载").evaluate_all(
+            "links => links.map(a => [a.closest('tr').cells[1].innerText.trim(),"
+            " a.getAttribute('href')])"
+        )
+        return dict(rows)
+
     def material_titles(self) -> list[str]:
-        cells = self.materials_table.locator("tbody tr td:nth-child(2)")  # 材料名称 column
-        return [t.strip() for t in cells.all_inner_texts()]
+        return list(self.materials())
 
     def system_judgement(self) -> Judgement:
         result = self.judgement_result.inner_text().split("：", 1)[1].strip()
@@ -110,9 +127,9 @@ class ApplicationDetailPage(BasePage):
         dialog.expect_open()
         return dialog
 
-    def material_text(self, title: str) -> str:
+    def material_text(self, title: str, href: str | None = None) -> str:
         """Text of a material's PDF, fetched with the browser's own session."""
-        href = self._material_row(title).get_by_role("link", name="下载").get_attribute("href")
+        href = href or self.materials().get(title)
         if not href:
             raise AssertionError(f"证明材料“{title}”没有下载链接")
         response = self.page.request.get(self.base_url + href.split("?")[0])
@@ -125,10 +142,10 @@ class ApplicationDetailPage(BasePage):
     def paid_amounts(self) -> dict[str, Decimal]:
         """Amounts actually paid per receipt title (缴费票据) or the loan principal (贷款合同)."""
         found: dict[str, Decimal] = {}
-        for title in self.material_titles():
+        for title, href in self.materials().items():
             if "票据" not in title and "借款合同" not in title:
                 continue
-            text = self.material_text(title)
+            text = self.material_text(title, href)
             match = RECEIPT_AMOUNT.search(text) or LOAN_PRINCIPAL.search(text)
             if match:
                 found[title] = _money(match[1])
