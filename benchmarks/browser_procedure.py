@@ -22,14 +22,13 @@ from flows.procedure import Sites, full_procedure
 from flows.runner import StepRunner
 from flows.steps import STEPS_BY_KEY
 from mock_sites.common.config import MockConfig
+from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
+from mock_sites.reference import demo_invite_code
 from mock_sites.server import start_sites
 
 from .memory import PeakMemory
 from .stats import median
 from .table import render
-
-INVITE_CODE = "1685953300117"
-SCHOOL_ADMIN = "13800000001"
 
 
 def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa: ANN001
@@ -43,9 +42,9 @@ def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa
         started = time.perf_counter()
         try:
             full_procedure(
-                page, Sites(running.office_url, running.jcjy_url), new_staff_member(), INVITE_CODE,
+                page, Sites(running.office_url, running.jcjy_url), new_staff_member(), demo_invite_code(),
                 MockControl(running.office_url).latest_sms_code,
-                Credentials(SCHOOL_ADMIN, running.config.demo_password), runner,
+                Credentials(SCHOOL_ADMIN_ACCOUNT, running.config.demo_password), runner,
             )
             total = time.perf_counter() - started
         finally:

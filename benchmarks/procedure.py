@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from flows import steps as doc
 from mock_sites import reference
+from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT as SCHOOL_ADMIN
 from mock_sites.server import RunningSites
 
 from . import scrape
@@ -21,7 +22,6 @@ from .client import CheckFailed, HttpClient, Response
 from .sites import sms_outbox
 from .stopwatch import Stopwatch
 
-SCHOOL_ADMIN = "13800000001"
 PASSWORD = "Bench2024pass"
 GRADUATE_ROLE = "研究生学院审核人员"
 JCJY_SYSTEM = "基层就业系统"

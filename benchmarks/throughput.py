@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
+
 from . import scrape, sites, table
 from .client import CheckFailed, HttpClient, Response
 from .load import CONFLICT, ERROR, OK, STOP, Phase, Sample
 
-REVIEWER = "13800000011"  # seeded: 管理员 and 研究生学院审核人员 of the demo 培养单位
+REVIEWER = GRADUATE_REVIEWER_ACCOUNT  # seeded: 管理员 and 研究生学院审核人员 of the demo 培养单位
 LIST = "/review/applications"
 REJECT_REMARK = "经核查，就业单位不属于基层单位，不符合学费补偿条件"
 

@@ -16,9 +16,9 @@ from flows.mock_control import MockControl
 from flows.models import Credentials, StaffMember
 from flows.people import new_staff_member
 from flows.procedure import Sites
-
-DEMO_INVITE_CODE = "1685953300117"  # the mock's 邀请码 (the example published for 学生资助)
-MOCK_SCHOOL_ADMIN = "13800000001"
+from mock_sites.common.config import MockConfig
+from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
+from mock_sites.reference import demo_invite_code
 
 
 @dataclass
@@ -64,8 +64,8 @@ def embedded_target(config_factory: Callable[[], object], stage: str) -> Iterato
         yield Target(
             sites=Sites(running.office_url, running.jcjy_url),
             staff=new_staff_member(stage),
-            school_admin=Credentials(MOCK_SCHOOL_ADMIN, running.config.demo_password),
-            invite_code=DEMO_INVITE_CODE,
+            school_admin=Credentials(SCHOOL_ADMIN_ACCOUNT, running.config.demo_password),
+            invite_code=demo_invite_code(),
             read_sms_code=office.latest_sms_code,
             mock=MockControl(running.jcjy_url),
             description=f"内置模拟站点（数据目录 {Path(running.config.data_dir).resolve()}）",
@@ -79,11 +79,10 @@ def external_target(office_url: str, jcjy_url: str, stage: str) -> Target:
     if mock:
         staff, read_code = base, MockControl(office_url).latest_sms_code
         admin = Credentials(
-            os.environ.get("JCJY_SCHOOL_ADMIN_ACCOUNT", MOCK_SCHOOL_ADMIN),
-            os.environ.get("JCJY_SCHOOL_ADMIN_PASSWORD")
-            or os.environ.get("JCJY_MOCK_DEMO_PASSWORD", "Demo2024abc"),
+            os.environ.get("JCJY_SCHOOL_ADMIN_ACCOUNT", SCHOOL_ADMIN_ACCOUNT),
+            os.environ.get("JCJY_SCHOOL_ADMIN_PASSWORD") or MockConfig.from_env().demo_password,
         )
-        invite = os.environ.get("JCJY_INVITE_CODE", DEMO_INVITE_CODE)
+        invite = os.environ.get("JCJY_INVITE_CODE", demo_invite_code())
     else:
         staff = StaffMember(
             phone=_ask("JCJY_STAFF_ACCOUNT", "工作人员手机号（资助办公系统账号）"),

@@ -31,6 +31,12 @@ from .models import (
 
 GRADUATE_REVIEWER = "研究生学院审核人员"
 UNDERGRADUATE_REVIEWER = "本专科学院审核人员"
+# Seeded accounts that tests, benchmarks and the demo refer to by number.
+SCHOOL_ADMIN_ACCOUNT = "13800000001"  # 校级管理员 of 中国科学院大学
+GRADUATE_REVIEWER_ACCOUNT = "13800000011"  # 管理员 of the graduate demo unit, 研究生学院审核人员
+UNDERGRADUATE_REVIEWER_ACCOUNT = "13800000012"  # 管理员 of 本科部, 本专科学院审核人员
+OTHER_UNIT_REVIEWER_ACCOUNT = "13800000013"  # 管理员 of another graduate unit, 研究生学院审核人员
+UNGRANTED_MEMBER_ACCOUNT = "13800000014"  # 普通成员 of the graduate demo unit, no grants
 TITLES = ("学生资助中心主任", "研究生办公室主任", "教育处干事", "学生工作办公室干事", "辅导员")
 
 
@@ -66,14 +72,14 @@ def _plans(config: MockConfig) -> list[_Plan]:
     other = _other_graduate_unit(grad).code
     reviewer = (JCJY_SYSTEM,)
     rows = [
-        ("校级管理员（审批加入申请）", "13800000001", None, SCHOOL_ADMIN, APPROVED, (), ()),
-        ("培养单位管理员·研究生审核人员", "13800000011", grad, ADMIN, APPROVED,
+        ("校级管理员（审批加入申请）", SCHOOL_ADMIN_ACCOUNT, None, SCHOOL_ADMIN, APPROVED, (), ()),
+        ("培养单位管理员·研究生审核人员", GRADUATE_REVIEWER_ACCOUNT, grad, ADMIN, APPROVED,
          reviewer, (GRADUATE_REVIEWER,)),
-        ("培养单位管理员·本专科审核人员", "13800000012", under, ADMIN, APPROVED,
+        ("培养单位管理员·本专科审核人员", UNDERGRADUATE_REVIEWER_ACCOUNT, under, ADMIN, APPROVED,
          reviewer, (UNDERGRADUATE_REVIEWER,)),
-        ("其他培养单位管理员·研究生审核人员", "13800000013", other, ADMIN, APPROVED,
+        ("其他培养单位管理员·研究生审核人员", OTHER_UNIT_REVIEWER_ACCOUNT, other, ADMIN, APPROVED,
          reviewer, (GRADUATE_REVIEWER,)),
-        ("普通成员（未授权）", "13800000014", grad, MEMBER, APPROVED, (), ()),
+        ("普通成员（未授权）", UNGRANTED_MEMBER_ACCOUNT, grad, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000021", grad, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000022", grad, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000031", under, MEMBER, APPROVED, (), ()),

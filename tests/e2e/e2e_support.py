@@ -8,18 +8,20 @@ from typing import TypeVar
 import allure
 
 from flows.steps import Step
+from mock_sites.office import seed
+from mock_sites.reference import demo_invite_code
 
 F = TypeVar("F", bound=Callable[..., object])
 
 # The seeded mock data every end-to-end test starts from (see mock_sites/office/seed.py).
 SEED = 2024
 APPLICATIONS = 60
-INVITE_CODE = "1685953300117"  # 邀请码 for 学生资助 · 中国科学院大学
-SCHOOL_ADMIN = "13800000001"
-GRADUATE_REVIEWER = "13800000011"  # 计算所, 研究生学院审核人员
-UNDERGRADUATE_REVIEWER = "13800000012"  # 本科部, 本专科学院审核人员
-OTHER_UNIT_REVIEWER = "13800000013"  # 软件所, 研究生学院审核人员
-UNGRANTED_MEMBER = "13800000014"  # 计算所 member without any grant
+INVITE_CODE = demo_invite_code()  # 邀请码 for 学生资助 · 中国科学院大学
+SCHOOL_ADMIN = seed.SCHOOL_ADMIN_ACCOUNT
+GRADUATE_REVIEWER = seed.GRADUATE_REVIEWER_ACCOUNT  # 计算所, 研究生学院审核人员
+UNDERGRADUATE_REVIEWER = seed.UNDERGRADUATE_REVIEWER_ACCOUNT  # 本科部, 本专科学院审核人员
+OTHER_UNIT_REVIEWER = seed.OTHER_UNIT_REVIEWER_ACCOUNT  # 软件所, 研究生学院审核人员
+UNGRANTED_MEMBER = seed.UNGRANTED_MEMBER_ACCOUNT  # 计算所 member without any grant
 GRADUATE_UNIT = "中国科学院计算技术研究所"
 UNDERGRADUATE_UNIT = "中国科学院大学本科部"
 
