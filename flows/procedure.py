@@ -43,14 +43,15 @@ def register_and_authorize(
 
 def review_until_both_results(
     page: Page, sites: Sites, runner: StepRunner, decide: review.Decide = review.careful_decision,
-    limit: int = 20,
+    limit: int = 20, creds: Credentials | None = None,
 ) -> list[ReviewOutcome]:
-    """Section 二 for consecutive 待审核 students until one is approved and one rejected."""
+    """Section 二 for consecutive 待审核 students until one is approved and one rejected
+    (``creds``: log in again if the login times out on 确定)."""
     outcomes: list[ReviewOutcome] = []
     detail = review.open_application(page, sites.jcjy_url, None, runner)
     while len(outcomes) < limit:
         facts = review.check_materials(page, detail, runner)
-        outcomes.append(review.decide_and_confirm(page, detail, facts, decide(facts), runner))
+        outcomes.append(review.decide_and_confirm(page, detail, facts, decide(facts), runner, creds))
         seen = {o.decision.result for o in outcomes}
         if {PASSED, REJECTED} <= seen or review.ALL_DONE in outcomes[-1].message:
             break
@@ -66,7 +67,9 @@ def full_procedure(
     """The whole seed for a new staff member; ends with one approval and one rejection."""
     register_and_authorize(page, sites, staff, invite_code, read_sms_code, school_admin, runner)
     review.staff_login(page, sites.jcjy_url, staff.credentials, runner)
-    result = ProcedureResult(staff, review_until_both_results(page, sites, runner))
+    result = ProcedureResult(
+        staff, review_until_both_results(page, sites, runner, creds=staff.credentials)
+    )
     missing = {PASSED, REJECTED} - {o.decision.result for o in result.outcomes}
     if missing:
         raise AssertionError(f"待审核的申请中没有可“{'、'.join(missing)}”的申请")
