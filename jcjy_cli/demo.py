@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import time
 from contextlib import ExitStack
@@ -28,6 +29,11 @@ from .serve import add_mock_options, config_from_args
 from .targets import Target, embedded_target, external_target
 
 STEP_TIMEOUT_MS = 15_000
+# "label：message" for every field the site marked invalid (aria-invalid + aria-describedby).
+FIELD_ERRORS = """() => Array.from(document.querySelectorAll('[aria-invalid="true"]')).flatMap(el =>
+  (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)
+    .map(id => document.getElementById(id)).filter(Boolean)
+    .map(n => ((el.labels && el.labels[0]) ? el.labels[0].innerText.trim() + '：' : '') + n.innerText.trim()))"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,6 +50,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _log_to(path: Path) -> None:
+    """Step log lines go to demo.log (the console shows ConsoleReporter's lines instead)."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("jcjy")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
 def run(args: argparse.Namespace) -> int:
     if bool(args.office_url) != bool(args.jcjy_url):
         raise ValueError("--office-url 与 --jcjy-url 须同时指定（或都不指定，使用内置模拟站点）")
@@ -53,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     options = launch_options("firefox")
     out = Path(args.out) / datetime.now().strftime("%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
+    _log_to(out / "demo.log")
     with ExitStack() as stack:
         if args.office_url:
             target = external_target(args.office_url, args.jcjy_url, args.stage)
@@ -70,6 +87,7 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
     runner = StepRunner(observers=[ConsoleReporter(), shots])
     result: ProcedureResult | None = None
     failure: BaseException | None = None
+    page_alerts: list[str] = []
     started = time.perf_counter()
     with sync_playwright() as p:
         browser = p.firefox.launch(headless=not args.headed, slow_mo=args.slowmo, **options)
@@ -87,6 +105,7 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
             )
         except (StepFailed, AssertionError) as exc:
             failure = exc
+            page_alerts = _visible_alerts(page)
         except KeyboardInterrupt:
             failure = KeyboardInterrupt("已被用户中断")
         finally:
@@ -100,8 +119,18 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
     redact_file(out / "trace.zip")
     procedure_s = time.perf_counter() - started - launch_s
     summary = _summary(target, runner, result, failure, launch_s, procedure_s)
+    summary["page_alerts"] = page_alerts
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
     return _report(summary, out, shots, failure)
+
+
+def _visible_alerts(page) -> list[str]:  # noqa: ANN001
+    """Error messages the site shows right now (what a person would read on the screen)."""
+    try:
+        alerts = [t.strip() for t in page.get_by_role("alert").all_inner_texts() if t.strip()]
+        return alerts + page.evaluate(FIELD_ERRORS)
+    except Exception:  # the page may be gone; the failure itself is what matters
+        return []
 
 
 def _summary(
@@ -140,13 +169,16 @@ def _report(summary: dict, out: Path, shots: StepScreenshots, failure: BaseExcep
     for message in summary["sms_to_students"]:
         print(f"短信：{message['phone'][:3]}****{message['phone'][-4:]} ← {message['text']}")
     print(f"流程用时 {summary['procedure_s']:.1f} 秒（不含浏览器启动 {summary['browser_launch_s']:.1f} 秒）")
-    print(f"输出：{out}/（video.webm、trace.zip、steps/*.png、summary.json）")
+    print(f"输出：{out}/（video.webm、trace.zip、steps/*.png、summary.json、demo.log）")
     if failure is None:
         print("演示完成：全部步骤成功。")
         return 0
     step = getattr(failure, "step", None)
     print(f"演示失败：{'步骤 ' + step.label if step else ''}")
-    print(f"  原因：{failure}")
+    for alert in summary.get("page_alerts", []):
+        print(f"  页面提示：{alert}")
+    cause = str(getattr(failure, "cause", failure)).strip().splitlines()
+    print(f"  原因：{' '.join(cause[:2])}{' …（详见 summary.json）' if len(cause) > 2 else ''}")
     if shots.last is not None:
         print(f"  截图：{shots.last}")
     print(f"  追踪：{out / 'trace.zip'}（用 `playwright show-trace` 打开）")
