@@ -100,15 +100,21 @@ def log_in(page: Page, office_url: str, creds: Credentials) -> OrganizationPage:
     return organization
 
 
+def open_join_applications(page: Page, office_url: str, admin: Credentials) -> JoinApplicationsPage:
+    """An administrator logs in and opens 内部组织 → 加入申请."""
+    log_in(page, office_url, admin)
+    OfficeShell(page).menu_link("加入申请").click()
+    applications = JoinApplicationsPage(page, office_url)
+    applications.expect_loaded()
+    return applications
+
+
 def approve_admin(
     page: Page, office_url: str, school_admin: Credentials, staff: StaffMember, runner: StepRunner
 ) -> None:
     """The school administrator approves the staff member's 管理员 application."""
     with runner.step(steps.APPROVE_ADMIN, page):
-        log_in(page, office_url, school_admin)
-        OfficeShell(page).menu_link("加入申请").click()
-        applications = JoinApplicationsPage(page, office_url)
-        applications.expect_loaded()
+        applications = open_join_applications(page, office_url, school_admin)
         applications.approve(staff.name, staff.unit)
         applications.expect_notice(f"已通过{staff.name}的加入申请")
         OfficeShell(page).logout()

@@ -12,7 +12,6 @@ from flows import office, steps
 from flows.models import StaffMember
 from flows.runner import StepRunner
 from pages.office import (
-    JoinApplicationsPage,
     JoinBusinessPage,
     JoinDepartmentPage,
     JoinUnitPage,
@@ -223,10 +222,7 @@ def test_school_admin_approves(
     registered(page, mock_sites, staff, runner)
     office.join_organization(page, url, staff, INVITE_CODE, runner)
 
-    office.log_in(page, url, mock_sites.credentials(SCHOOL_ADMIN))
-    OfficeShell(page).menu_link("加入申请").click()
-    applications = JoinApplicationsPage(page, url)
-    applications.expect_loaded()
+    applications = office.open_join_applications(page, url, mock_sites.credentials(SCHOOL_ADMIN))
     row = applications.row(staff.name, staff.unit)
     expect(row).to_contain_text("管理员")
     applications.approve(staff.name, staff.unit)
@@ -251,10 +247,7 @@ def test_school_admin_rejects_with_reason(
     registered(page, mock_sites, staff, runner)
     office.join_organization(page, url, staff, INVITE_CODE, runner)
 
-    office.log_in(page, url, mock_sites.credentials(SCHOOL_ADMIN))
-    OfficeShell(page).menu_link("加入申请").click()
-    applications = JoinApplicationsPage(page, url)
-    applications.expect_loaded()
+    applications = office.open_join_applications(page, url, mock_sites.credentials(SCHOOL_ADMIN))
     applications.reject(staff.name, "   ", staff.unit)
     expect(applications.reason).to_have_accessible_description("请填写驳回原因")
     applications.confirm_rejection(reason)

@@ -12,7 +12,6 @@ from flows import office, steps
 from flows.models import StaffMember
 from flows.runner import StepRunner
 from pages.office import (
-    JoinApplicationsPage,
     MembersPage,
     OfficeShell,
     OrganizationPage,
@@ -120,10 +119,7 @@ def test_id_number_blurred_and_never_shown(
     office.join_organization(page, url, staff, INVITE_CODE, runner)
     expect_id_not_shown(page, staff.id_number)
 
-    office.log_in(page, url, mock_sites.credentials(SCHOOL_ADMIN))
-    OfficeShell(page).menu_link("加入申请").click()
-    applications = JoinApplicationsPage(page, url)
-    applications.expect_loaded()
+    applications = office.open_join_applications(page, url, mock_sites.credentials(SCHOOL_ADMIN))
     expect(applications.row(staff.name, staff.unit)).to_have_count(1)
     expect_id_not_shown(page, staff.id_number)
     applications.approve(staff.name, staff.unit)
