@@ -18,6 +18,9 @@ from e2e_support import (  # noqa: F401  (re-exported for the tests)
 )
 from playwright.sync_api import Page, expect
 
+from flows import review
+from flows.models import ApplicationFacts
+from flows.runner import StepRunner
 from mock_sites.common.config import MockConfig
 from mock_sites.server import RunningSites, start_sites
 from pages.jcjy import ApplicationDetailPage, ApplicationListPage, StaffLoginPage
@@ -49,6 +52,14 @@ def open_first_pending(review_list: ApplicationListPage) -> ApplicationDetailPag
     """详情 of the first 待审核 row of the current list page."""
     row = next(r for r in review_list.rows() if r.status == PENDING)
     return review_list.open_detail(row.student_no)
+
+
+def open_pending_application(
+    page: Page, jcjy_url: str, runner: StepRunner
+) -> tuple[ApplicationDetailPage, str, ApplicationFacts]:
+    """申请名单审核 → 详情 of the first 待审核 student: the page, its address, what it says."""
+    detail = review.open_application(page, jcjy_url, None, runner)
+    return detail, page.url, review.read_application(detail)
 
 
 def expect_saved(page: Page, name: str, result: str) -> None:

@@ -12,6 +12,7 @@ from jcjy_e2e_helpers import (
     PENDING,
     expect_saved,
     open_first_pending,
+    open_pending_application,
     own_sites,
     sign_in,
 )
@@ -33,9 +34,7 @@ def test_approve_opens_next_student(
     reviewer_page: ApplicationListPage, mock_sites, runner: StepRunner
 ) -> None:
     page, url = reviewer_page.page, mock_sites.urls.jcjy_url
-    detail = review.open_application(page, url, None, runner)
-    decided_url = page.url
-    facts = review.read_application(detail)
+    detail, decided_url, facts = open_pending_application(page, url, runner)
 
     outcome = review.decide_and_confirm(page, detail, facts, ReviewDecision(PASSED), runner)
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import allure
 import pytest
 from e2e_support import documented
-from jcjy_e2e_helpers import GRADUATE_REVIEWER, PENDING
+from jcjy_e2e_helpers import GRADUATE_REVIEWER, PENDING, open_pending_application
 from playwright.sync_api import Route
 
 from flows import review, steps
@@ -30,9 +30,7 @@ def test_review_recovers_from_expired_login(
     reviewer_page: ApplicationListPage, mock_sites, runner: StepRunner
 ) -> None:
     page, url = reviewer_page.page, mock_sites.urls.jcjy_url
-    detail = review.open_application(page, url, None, runner)
-    application_url = page.url
-    facts = review.read_application(detail)
+    detail, application_url, facts = open_pending_application(page, url, runner)
     runner.records.clear()
 
     logins: list[str] = []
@@ -77,9 +75,7 @@ def test_review_gives_up_when_login_expires_again(
     reviewer_page: ApplicationListPage, mock_sites, runner: StepRunner
 ) -> None:
     page, url = reviewer_page.page, mock_sites.urls.jcjy_url
-    detail = review.open_application(page, url, None, runner)
-    application_url = page.url
-    facts = review.read_application(detail)
+    detail, application_url, facts = open_pending_application(page, url, runner)
     mock_sites.jcjy.set_faults(session_lifetime_s=0)  # every login times out at once
 
     with pytest.raises(StepFailed) as failure:
