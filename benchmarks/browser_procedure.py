@@ -55,26 +55,45 @@ def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa
     return total, steps
 
 
+def _launch(p, options: dict) -> tuple[object, float]:  # noqa: ANN001
+    started = time.perf_counter()
+    browser = p.firefox.launch(**options)
+    return browser, time.perf_counter() - started
+
+
 def run(runs: int, progress: Callable[[str], None]) -> dict:
+    """Median of ``runs`` procedures; with the TCP_NODELAY shim active, the same number of runs
+    without it, interleaved with the others so that machine noise hits both alike."""
     check_playwright_version()
+    options = launch_options("firefox")
+    compare = "env" in options  # the shim is preloaded through the browser's environment
     totals: list[float] = []
+    plain_totals: list[float] = []
     per_step: dict[str, list[float]] = {}
     with PeakMemory() as memory, sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        browser = p.firefox.launch(**launch_options("firefox"))
-        launch_s = time.perf_counter() - started
+        browser, launch_s = _launch(p, options)
         description = browser_description(browser)
         progress(f"浏览器 {description}，启动 {launch_s:.2f} 秒")
+        plain = None
         try:
+            if compare:
+                plain, _ = _launch(p, {k: v for k, v in options.items() if k != "env"})
             for i in range(runs):
                 total, steps = _one_run(browser, Path(tmp) / f"run{i}")
                 totals.append(total)
                 for key, seconds in steps.items():
                     per_step.setdefault(key, []).append(seconds)
-                progress(f"  第 {i + 1}/{runs} 次：{total:.2f} 秒")
+                line = f"  第 {i + 1}/{runs} 次：{total:.2f} 秒"
+                if plain is not None:
+                    plain_total, _ = _one_run(plain, Path(tmp) / f"plain{i}")
+                    plain_totals.append(plain_total)
+                    line += f"（不用 TCP_NODELAY 补丁：{plain_total:.2f} 秒）"
+                progress(line)
         finally:
             browser.close()
-    return {
+            if plain is not None:
+                plain.close()
+    figures = {
         "browser": description,
         "launch_ms": round(launch_s * 1000, 1),
         "runs_ms": [round(t * 1000, 1) for t in totals],
@@ -82,6 +101,11 @@ def run(runs: int, progress: Callable[[str], None]) -> dict:
         "median_step_ms": {k: round(median(v) * 1000, 1) for k, v in per_step.items()},
         "peak_rss_mb": round(memory.peak / 2**20, 1),
     }
+    if plain_totals:
+        figures["without_nodelay_runs_ms"] = [round(t * 1000, 1) for t in plain_totals]
+        figures["without_nodelay_median_ms"] = round(median(plain_totals) * 1000, 1)
+        figures["nodelay_speedup"] = round(median(plain_totals) / median(totals), 2)
+    return figures
 
 
 def report(figures: dict) -> str:
@@ -91,4 +115,9 @@ def report(figures: dict) -> str:
         f"浏览器：{figures['browser']}；启动 {figures['launch_ms']:.0f} ms（不计入流程）；"
         f"各次 {figures['runs_ms']} ms；进程树峰值内存 {figures['peak_rss_mb']} MB\n"
     )
+    if "nodelay_speedup" in figures:
+        head += (
+            f"不用 TCP_NODELAY 补丁：中位数 {figures['without_nodelay_median_ms']:.0f} ms，"
+            f"补丁使流程快 {figures['nodelay_speedup']:.2f} 倍\n"
+        )
     return head + render(["步骤", "中位数 ms"], rows)

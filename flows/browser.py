@@ -43,6 +43,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import nodelay
+
 REQUIRED_PLAYWRIGHT = "1.64.1"
 FIREFOX_ESR = Path("/usr/bin/firefox-esr")
 BIDI_CHANNEL = "moz-firefox"
@@ -138,12 +140,17 @@ def playwright_firefox_executable() -> Path | None:
 def firefox_launch_options() -> dict[str, Any]:
     """Extra keyword arguments for ``playwright.firefox.launch``.
 
-    ``{}`` when Playwright's own Firefox is installed, else the firefox-esr BiDi options.
+    ``{}`` when Playwright's own Firefox is installed, else the firefox-esr BiDi options, with
+    the TCP_NODELAY shim preloaded when it is available (see :mod:`flows.nodelay`).
     """
     if playwright_firefox_executable() is not None:
         return {}
     if FIREFOX_ESR.is_file() and os.access(FIREFOX_ESR, os.X_OK):
-        return {"channel": BIDI_CHANNEL, "executable_path": str(FIREFOX_ESR)}
+        options: dict[str, Any] = {"channel": BIDI_CHANNEL, "executable_path": str(FIREFOX_ESR)}
+        env = nodelay.browser_env()
+        if env is not None:
+            options["env"] = env
+        return options
     raise BrowserSetupError(
         "找不到可用的 Firefox：请运行 `make setup`，或以 root 执行 "
         "`apt-get install -y firefox-esr`（能访问 Playwright 下载服务器的机器也可用 "
@@ -188,7 +195,8 @@ def firefox_kind() -> str:
     """Short human label of the Firefox that :func:`firefox_launch_options` selects."""
     options = firefox_launch_options()
     if options.get("executable_path"):
-        return f"{options['executable_path']} over WebDriver BiDi"
+        shim = ", TCP_NODELAY shim" if "env" in options else ""
+        return f"{options['executable_path']} over WebDriver BiDi{shim}"
     return "Playwright Firefox build"
 
 

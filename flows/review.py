@@ -63,16 +63,21 @@ def open_application(
 def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunner) -> ApplicationFacts:
     """查看申请信息，预览证明材料，核实缴纳的实际金额."""
     with runner.step(steps.CHECK_MATERIALS, page):
-        for title in detail.material_titles():
+        materials = detail.materials()
+        for title in materials:
             detail.preview_material(title).close()
-        return read_application(detail)
+        return read_application(detail, materials)
 
 
-def read_application(detail: ApplicationDetailPage) -> ApplicationFacts:
-    """What 详情 says: the claim, the amounts on the receipts or loan contract, 系统判断结果."""
+def read_application(
+    detail: ApplicationDetailPage, materials: dict[str, str] | None = None
+) -> ApplicationFacts:
+    """What 详情 says: the claim, the amounts on the receipts or loan contract, 系统判断结果
+    (``materials``: the page's {材料名称: 下载地址} when already read)."""
+    materials = detail.materials() if materials is None else materials
     judgement = detail.system_judgement()
     fields = detail.fields()
-    paid = detail.paid_amounts()
+    paid = detail.paid_amounts(materials)
     return ApplicationFacts(
         student_no=fields["学号"],
         name=fields["姓名"],
@@ -81,7 +86,7 @@ def read_application(detail: ApplicationDetailPage) -> ApplicationFacts:
         paid=paid,
         system_result=judgement.result,
         system_reasons=judgement.reasons,
-        materials=detail.material_titles(),
+        materials=list(materials),
     )
 
 

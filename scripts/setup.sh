@@ -9,6 +9,7 @@
 #   3. an ffmpeg where Playwright's video recorder looks for it
 #      ($PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright)/ffmpeg-<rev>/ffmpeg-linux
 #   4. the Allure 3 report generator from npm into .tools/ (so reports build offline later)
+#   then: the TCP_NODELAY shim for firefox-esr (flows/nodelay.py; gcc installed as root if absent)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -132,7 +133,19 @@ else
 fi
 
 # --------------------------------------------------------------------------------------------
-step "浏览器 browser"
+step "浏览器 browser: firefox-esr + TCP_NODELAY 补丁 shim (flows/native/tcp_nodelay.c)"
+# Optional speed-up (about 2x for the whole procedure): without a C compiler Firefox still works.
+if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+    if [[ $(id -u) -eq 0 ]]; then
+        info "安装 installing gcc libc6-dev (to build the shim)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 gcc libc6-dev ||
+            info "(gcc install failed; Firefox will run without the shim, slower)"
+    else
+        info "没有 C 编译器 no C compiler: Firefox 将不用补丁（较慢）runs slower without the shim."
+        info "    sudo apt-get install -y gcc libc6-dev && make setup"
+    fi
+fi
+"$VENV/bin/python" -m flows.nodelay | sed 's/^/    /' || true
 "$VENV/bin/python" - <<'PY' || info "(browser check failed, see above)"
 from flows.browser import firefox_kind
 print(f"    {firefox_kind()}")

@@ -35,12 +35,12 @@ class MaterialPreviewDialog:
 
     def __init__(self, page: Page, title: str) -> None:
         self.dialog = page.get_by_role("dialog", name=title)
-        self.frame = self.dialog.locator("iframe")  # the viewer itself has no accessible name
+        self.frame = self.dialog.locator("iframe")  # the viewer itself has no role
         self.close_button = self.dialog.get_by_role("button", name="关闭")
 
     def expect_open(self) -> None:
-        expect(self.dialog).to_be_visible()
-        expect(self.frame).to_have_attribute("src", re.compile(r"/materials/"))
+        """The dialog is open and its viewer shows a proof material (one browser round trip)."""
+        expect(self.dialog.locator("iframe[src*='/materials/']")).to_be_visible()
 
     def source(self) -> str:
         """Address of the document shown in the viewer."""
@@ -139,10 +139,11 @@ class ApplicationDetailPage(BasePage):
         return "\n".join(page.extract_text() for page in reader.pages)
 
     @verb("核实缴纳的实际金额")
-    def paid_amounts(self) -> dict[str, Decimal]:
-        """Amounts actually paid per receipt title (缴费票据) or the loan principal (贷款合同)."""
+    def paid_amounts(self, materials: dict[str, str] | None = None) -> dict[str, Decimal]:
+        """Amounts actually paid per receipt title (缴费票据) or the loan principal (贷款合同)
+        (``materials``: :meth:`materials` when already read)."""
         found: dict[str, Decimal] = {}
-        for title, href in self.materials().items():
+        for title, href in (self.materials() if materials is None else materials).items():
             if "票据" not in title and "借款合同" not in title:
                 continue
             text = self.material_text(title, href)
