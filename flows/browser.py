@@ -7,7 +7,8 @@ Order of preference:
 1. Playwright's own Firefox build (``playwright install firefox``; only on machines that can reach
    Playwright's download servers) — launched with no extra options.
 2. Debian's ``firefox-esr`` driven over WebDriver BiDi
-   (``channel="moz-firefox"``, ``executable_path="/usr/bin/firefox-esr"``).
+   (``channel="moz-firefox"``, ``executable_path="/usr/bin/firefox-esr"``), with the
+   TCP_NODELAY shim of :mod:`flows.nodelay` preloaded through ``env`` when it can be built.
 3. Neither: :class:`BrowserSetupError` telling how to install firefox-esr.
 
 Playwright must be exactly :data:`REQUIRED_PLAYWRIGHT`: 1.65 breaks firefox-esr over BiDi

@@ -14,6 +14,7 @@ Run ``python -m flows.nodelay`` to build it and print where it is.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -77,6 +79,7 @@ def build() -> Path:
             "找不到 C 编译器（cc/gcc）；以 root 执行 `apt-get install -y gcc libc6-dev` 后重新运行 `make setup`"
         )
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_partials(target.parent)
     fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".build-", suffix=".so")
     os.close(fd)
     command = [compiler, "-O2", "-shared", "-fPIC", "-o", partial, str(SOURCE), "-ldl"]
@@ -91,6 +94,15 @@ def build() -> Path:
         raise ShimUnavailable(f"编译 {SOURCE.name} 失败（{compiler}）：{detail}")
     os.replace(partial, target)  # atomic: a concurrent builder never sees half a library
     return target
+
+
+def _remove_stale_partials(directory: Path, older_than_s: float = 600) -> None:
+    """Drop what an interrupted build left behind (a running build is younger than this)."""
+    now = time.time()
+    for partial in directory.glob(".build-*.so"):
+        with contextlib.suppress(OSError):
+            if now - partial.stat().st_mtime > older_than_s:
+                partial.unlink()
 
 
 def browser_env(base: Mapping[str, str] | None = None) -> dict[str, str] | None:

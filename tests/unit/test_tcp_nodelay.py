@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -68,6 +69,17 @@ def test_build_is_cached_and_named_after_the_source(cache: Path) -> None:
     assert nodelay.build() == first and first.stat().st_mtime_ns == stamp
     assert nodelay.library_path() == first
     assert not list(cache.glob(".build-*"))  # no partial files left behind
+
+
+@needs_compiler
+def test_an_interrupted_build_is_cleaned_up_later(cache: Path) -> None:
+    cache.mkdir(parents=True)
+    stale, fresh = cache / ".build-old.so", cache / ".build-new.so"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    os.utime(stale, (0, 0))  # a build killed long ago
+    nodelay.build()
+    assert not stale.exists() and fresh.exists()  # a concurrent build's file is left alone
 
 
 @needs_compiler
