@@ -26,7 +26,7 @@ from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
 from mock_sites.reference import demo_invite_code
 from mock_sites.server import start_sites
 
-from .memory import PeakMemory
+from .memory import PeakMemory, descendants, new_subtrees
 from .stats import median
 from .table import render
 
@@ -77,7 +77,10 @@ def run(runs: int, progress: Callable[[str], None]) -> dict:
         plain = None
         try:
             if compare:
+                before = descendants()
                 plain, _ = _launch(p, {k: v for k, v in options.items() if k != "env"})
+                # Peak memory is that of one browser: leave the comparison browser out.
+                memory.exclude |= new_subtrees(before, descendants(), "--remote-debugging-port")
             for i in range(runs):
                 total, steps = _one_run(browser, Path(tmp) / f"run{i}")
                 totals.append(total)
