@@ -78,10 +78,13 @@ def build() -> Path:
         raise ShimUnavailable(
             "找不到 C 编译器（cc/gcc）；以 root 执行 `apt-get install -y gcc libc6-dev` 后重新运行 `make setup`"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_partials(target.parent)
-    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".build-", suffix=".so")
-    os.close(fd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_partials(target.parent)
+        fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".build-", suffix=".so")
+        os.close(fd)
+    except OSError as error:
+        raise ShimUnavailable(f"无法写入缓存目录 {target.parent}：{error}（可设置 XDG_CACHE_HOME）") from error
     command = [compiler, "-O2", "-shared", "-fPIC", "-o", partial, str(SOURCE), "-ldl"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)

@@ -115,6 +115,15 @@ def test_without_compiler_the_browser_runs_plain_and_says_why(
     assert not list(cache.glob("*.so")) and not list(cache.glob(".build-*"))
 
 
+def test_unwritable_cache_is_reported(cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    with pytest.raises(nodelay.ShimUnavailable, match="无法写入缓存目录"):
+        nodelay.build()
+    assert nodelay.browser_env() is None
+
+
 def test_compile_error_is_reported_with_the_compiler_output(
     cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
