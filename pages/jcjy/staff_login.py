@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from pages.base import BasePage, verb
-from pages.secrets import fill_secret
+from pages.login_form import LoginForm
 
 SESSION_EXPIRED = "登录已超时，请重新登录"
 
@@ -16,20 +16,12 @@ class StaffLoginPage(BasePage):
 
     def __init__(self, page: Page, base_url: str) -> None:
         super().__init__(page, base_url)
-        self.account = page.get_by_label("账号")
-        self.password = page.get_by_label("密码")
-        self.captcha = page.get_by_label("图形验证码")
-        self.submit = page.get_by_role("button", name="登录", exact=True)
+        self.form = LoginForm(page)
         self.expired_notice = page.get_by_role("status").filter(has_text=SESSION_EXPIRED)
 
     @verb("输入办公系统账号、密码，点击“登录”")
     def login(self, account: str, password: str, captcha: str | None = None) -> None:
-        """Fill and submit; the caller checks where the browser lands."""
-        self.account.fill(account)
-        fill_secret(self.password, password)
-        if captcha is not None:
-            fill_secret(self.captcha, captcha)
-        self.submit.click()
+        self.form.sign_in(account, password, captcha)
 
     def session_expired(self) -> bool:
         """True when the browser is on 工作人员登录 because the login timed out (not a refusal)."""
