@@ -54,7 +54,7 @@ def expect_login_refused(page: Page, office_url: str, account: str, password: st
         login.open()
     login.login(account, password)
     # The password is never echoed back: an empty field means the answer page has arrived.
-    expect(login.password).to_have_value("")
+    expect(login.form.password).to_have_value("")
     expect(page.get_by_role("alert")).to_have_text(message)
     login.expect_loaded()
 
