@@ -234,14 +234,19 @@ class HttpProcedure:
                 "申请详情", "系统判断结果（仅供参考）", 'id="decision-form"'))
             student = _detail_value(detail, "姓名")
         with self.watch.step(doc.CHECK_MATERIALS.key, label(doc.CHECK_MATERIALS)):
-            urls = scrape.material_urls(detail)
-            if not urls:
+            materials = scrape.materials(detail)
+            if not materials:
                 raise CheckFailed(f"申请 {app_id} 没有证明材料")
-            for url in urls:
-                pdf = scrape.expect(jcjy.get(url), f"证明材料 {url}",
-                                    content_type="application/pdf")
-                if not pdf.body.startswith(b"%PDF"):
-                    raise CheckFailed(f"证明材料 {url} 不是PDF")
+            # As in the browser: preview every material, download the ones that state amounts.
+            for material in materials:
+                scrape.expect(jcjy.get(material.preview_url), f"证明材料预览 {material.title}",
+                              content_type="image/svg+xml", contains=("<svg",))
+                if "票据" in material.title or "借款合同" in material.title:
+                    pdf = scrape.expect(jcjy.get(material.download_url),
+                                        f"证明材料 {material.title}",
+                                        content_type="application/pdf")
+                    if not pdf.body.startswith(b"%PDF"):
+                        raise CheckFailed(f"证明材料 {material.title} 不是PDF")
         remark = "" if result == "通过" else _first_reason(detail)
         with self.watch.step(doc.CONFIRM_AND_NEXT.key, label(doc.CONFIRM_AND_NEXT)):
             done = jcjy.post(f"{LIST}/{app_id}/decide", {

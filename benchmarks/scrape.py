@@ -119,8 +119,24 @@ def pending_count(response: Response) -> int:
     return int(found.group(1))
 
 
-def material_urls(response: Response) -> list[str]:
-    return [html.unescape(u) for u in re.findall(r'data-preview-url="([^"]+)"', response.text)]
+@dataclass(frozen=True)
+class MaterialLinks:
+    title: str
+    preview_url: str
+    download_url: str
+
+
+_MATERIAL_BUTTON = re.compile(
+    r'data-preview-url="([^"]+)"\s+data-download-url="([^"]+)"\s+data-preview-title="([^"]+)"'
+)
+
+
+def materials(response: Response) -> list[MaterialLinks]:
+    """Every 证明材料 of a detail page: its title, preview image and PDF download."""
+    return [
+        MaterialLinks(html.unescape(title), html.unescape(preview), html.unescape(download))
+        for preview, download, title in _MATERIAL_BUTTON.findall(response.text)
+    ]
 
 
 def page_count(response: Response) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, render_template, request
+from flask import Blueprint, Flask, render_template, request, send_from_directory
 
+from .assets import install_asset_versions
 from .config import MockConfig
 from .faults import install_faults
 from .security import install_csrf
@@ -32,6 +33,14 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
     ))
     install_faults(app)
     install_csrf(app)
+    install_asset_versions(app)
+
+    @app.get("/favicon.ico")
+    def _favicon():  # noqa: ANN202
+        # Browsers ask for it on every page; the answer may be kept for a day.
+        return send_from_directory(
+            COMMON_DIR / "static", "favicon.svg", mimetype="image/svg+xml", max_age=86_400
+        )
 
     @app.after_request
     def _headers(response):  # noqa: ANN001, ANN202

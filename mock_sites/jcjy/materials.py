@@ -1,7 +1,9 @@
-"""Proof materials (证明材料) rendered as small deterministic PDFs.
+"""Proof materials (证明材料) rendered as small deterministic PDFs, and as SVG page images.
 
 Chinese text uses the built-in CID font STSong-Light; every run of ASCII characters (all amounts,
 dates and numbers) is drawn in Helvetica so that PDF text extraction returns it verbatim.
+The 预览 dialog shows the SVG rendering of the same layout (pages stacked top to bottom), the way
+attachment-preview services show page images; 下载 gives the PDF.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 import zlib
 from collections.abc import Callable
 from functools import cache
+from typing import Protocol
+from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -93,19 +97,32 @@ def material_filename(app: Application, material: Material) -> str:
 
 def render_material(app: Application, material: Material) -> bytes:
     """The PDF bytes of one material; same input, same bytes."""
-    renderer = _RENDERERS.get(material.kind)
-    if renderer is None:
-        raise ValueError(f"未知的材料类型：{material.kind}")
+    renderer = _renderer(material)
     _register_fonts()
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=A4, invariant=1)
     pdf.setTitle(material.title)
     pdf.setAuthor(app.student_name)
-    page = _Page(pdf)
-    renderer(page, app, material)
+    renderer(_Page(_PdfSurface(pdf)), app, material)
     pdf.showPage()
     pdf.save()
     return buf.getvalue()
+
+
+def render_material_svg(app: Application, material: Material) -> str:
+    """The same material as one SVG image, its pages stacked top to bottom."""
+    renderer = _renderer(material)
+    _register_fonts()
+    surface = _SvgSurface()
+    renderer(_Page(surface), app, material)
+    return surface.document(material.title)
+
+
+def _renderer(material: Material) -> Callable[[_Page, Application, Material], None]:
+    renderer = _RENDERERS.get(material.kind)
+    if renderer is None:
+        raise ValueError(f"未知的材料类型：{material.kind}")
+    return renderer
 
 
 @cache
@@ -117,11 +134,91 @@ def _font_for(run: str) -> str:
     return FONT_NUM if run[0].isascii() or run[0] == "¥" else FONT_CN
 
 
+class _Surface(Protocol):
+    """Where a layout is drawn: y grows upwards from the page's bottom edge, as in PDF."""
+
+    def text(self, x: float, y: float, runs: list[tuple[str, str]], size: float) -> None:
+        """One line at (x, y) made of (text, font) runs."""
+
+    def rule(self, x1: float, x2: float, y: float) -> None: ...
+
+    def next_page(self) -> None: ...
+
+
+class _PdfSurface:
+    def __init__(self, pdf: canvas.Canvas) -> None:
+        self.pdf = pdf
+
+    def text(self, x: float, y: float, runs: list[tuple[str, str]], size: float) -> None:
+        # One text object per line, so extractors keep the runs of a line together.
+        text_object = self.pdf.beginText(x, y)
+        for run, font in runs:
+            text_object.setFont(font, size)
+            text_object.textOut(run)
+        self.pdf.drawText(text_object)
+
+    def rule(self, x1: float, x2: float, y: float) -> None:
+        self.pdf.setLineWidth(0.5)
+        self.pdf.line(x1, y, x2, y)
+
+    def next_page(self) -> None:
+        self.pdf.showPage()
+
+
+_SVG_FONTS = {
+    FONT_CN: "'Noto Serif CJK SC','Source Han Serif SC','Noto Sans CJK SC','SimSun','Songti SC',serif",
+    FONT_NUM: "Helvetica,Arial,'Liberation Sans',sans-serif",
+}
+_PAGE_GAP = 12.0
+
+
+class _SvgSurface:
+    """Collects SVG elements per page; every piece of text is XML-escaped."""
+
+    def __init__(self) -> None:
+        self.width, self.height = A4
+        self.pages: list[list[str]] = [[]]
+
+    def _y(self, y: float) -> float:
+        return (len(self.pages) - 1) * (self.height + _PAGE_GAP) + self.height - y
+
+    def text(self, x: float, y: float, runs: list[tuple[str, str]], size: float) -> None:
+        spans = "".join(
+            f"<tspan font-family={quoteattr(_SVG_FONTS[font])}>{escape(run)}</tspan>"
+            for run, font in runs
+        )
+        self.pages[-1].append(f'<text x="{x:.1f}" y="{self._y(y):.1f}" font-size="{size:g}">{spans}</text>')
+
+    def rule(self, x1: float, x2: float, y: float) -> None:
+        y_svg = self._y(y)
+        self.pages[-1].append(
+            f'<line x1="{x1:.1f}" y1="{y_svg:.1f}" x2="{x2:.1f}" y2="{y_svg:.1f}" stroke="#000" stroke-width="0.5"/>'
+        )
+
+    def next_page(self) -> None:
+        self.pages.append([])
+
+    def document(self, title: str) -> str:
+        total = len(self.pages) * (self.height + _PAGE_GAP) - _PAGE_GAP
+        parts = [
+            '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" xml:space="preserve"'
+            f' width="{self.width:.0f}" height="{total:.0f}" viewBox="0 0 {self.width:.2f} {total:.2f}">',
+            f"<title>{escape(title)}</title>",
+            '<rect width="100%" height="100%" fill="#dcdfe6"/>',
+        ]
+        for index, elements in enumerate(self.pages):
+            top = index * (self.height + _PAGE_GAP)
+            parts.append(f'<rect y="{top:.1f}" width="{self.width:.2f}" height="{self.height:.2f}" fill="#fff"/>')
+            parts.extend(elements)
+        parts.append("</svg>")
+        return "\n".join(parts)
+
+
 class _Page:
     """Top-down text layout with automatic font switching and wrapping."""
 
-    def __init__(self, pdf: canvas.Canvas) -> None:
-        self.pdf = pdf
+    def __init__(self, surface: _Surface) -> None:
+        self.surface = surface
         self.width, self.height = A4
         self.y = self.height - _MARGIN
 
@@ -131,17 +228,12 @@ class _Page:
         )
 
     def _draw(self, x: float, text: str, size: float) -> None:
-        """One text object per line, so extractors keep the runs of a line together."""
-        text_object = self.pdf.beginText(x, self.y)
-        for run in _ASCII_RUN.findall(text):
-            text_object.setFont(_font_for(run), size)
-            text_object.textOut(run)
-        self.pdf.drawText(text_object)
+        self.surface.text(x, self.y, [(run, _font_for(run)) for run in _ASCII_RUN.findall(text)], size)
 
     def _advance(self, height: float) -> None:
         self.y -= height
         if self.y < _MARGIN:
-            self.pdf.showPage()
+            self.surface.next_page()
             self.y = self.height - _MARGIN - height
 
     def title(self, text: str, size: float = 18) -> None:
@@ -182,8 +274,7 @@ class _Page:
 
     def rule(self) -> None:
         self._advance(6)
-        self.pdf.setLineWidth(0.5)
-        self.pdf.line(_MARGIN, self.y, self.width - _MARGIN, self.y)
+        self.surface.rule(_MARGIN, self.width - _MARGIN, self.y)
 
 
 # --- documents ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from io import BytesIO
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     flash,
     redirect,
@@ -20,6 +21,7 @@ from ..common.db import db
 from ..common.sms import SmsGatewayError
 from . import materials as material_pdfs
 from .access import current_user, staff_required
+from .cases import Application, Material
 from .decisions import (
     SMS_FAILED,
     DecisionForm,
@@ -73,11 +75,8 @@ def _detail(record: ApplicationRecord, form: DecisionForm | None = None,
 @bp.get("/applications/<int(max=2147483647):app_id>/materials/<int(max=999):seq>")
 @staff_required
 def material(app_id: int, seq: int):  # noqa: ANN201
-    record = get_in_scope(db(), current_user(), app_id, full=True)
-    if not any(m.seq == seq for m in record.materials):
-        abort(404)
-    case = to_case(record)
-    proof = case.materials[seq - 1]
+    """The material as a PDF (inline, or as a file with ``?download=1``)."""
+    case, proof = _material_in_scope(app_id, seq)
     response = send_file(
         BytesIO(material_pdfs.render_material(case, proof)), mimetype="application/pdf",
         as_attachment=bool(request.args.get("download")),
@@ -85,6 +84,29 @@ def material(app_id: int, seq: int):  # noqa: ANN201
     )
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.get("/applications/<int(max=2147483647):app_id>/materials/<int(max=999):seq>/preview")
+@staff_required
+def material_preview(app_id: int, seq: int):  # noqa: ANN201
+    """The material's pages as one SVG image, for the 预览 dialog."""
+    case, proof = _material_in_scope(app_id, seq)
+    response = Response(
+        material_pdfs.render_material_svg(case, proof), mimetype="image/svg+xml",
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    # Opened on its own, the image is a document: nothing in it may run or load.
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+def _material_in_scope(app_id: int, seq: int) -> tuple[Application, Material]:
+    """Material ``seq`` of an application the reviewer may see (403 or 404 otherwise)."""
+    record = get_in_scope(db(), current_user(), app_id, full=True)
+    if not any(m.seq == seq for m in record.materials):
+        abort(404)
+    case = to_case(record)
+    return case, case.materials[seq - 1]
 
 
 @bp.post("/applications/<int(max=2147483647):app_id>/decide")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 from pypdf import PdfReader
 
 from pages.base import BasePage, verb
@@ -31,20 +31,31 @@ def _money(text: str) -> Decimal:
 
 
 class MaterialPreviewDialog:
-    """The 预览 popup of one proof material (a PDF in an iframe)."""
+    """The 预览 popup of one proof material: its pages as an image, and 下载 for the PDF."""
 
     def __init__(self, page: Page, title: str) -> None:
+        self.title = title
         self.dialog = page.get_by_role("dialog", name=title)
-        self.frame = self.dialog.locator("iframe")  # the viewer itself has no role
+        self.image = self.dialog.get_by_role("img", name=title)
+        self.download_link = self.dialog.get_by_role("link", name="下载")
         self.close_button = self.dialog.get_by_role("button", name="关闭")
 
     def expect_open(self) -> None:
-        """The dialog is open and its viewer shows a proof material (one browser round trip)."""
-        expect(self.dialog.locator("iframe[src*='/materials/']")).to_be_visible()
+        """The dialog is open and shows the material's pages, fully loaded (one round trip:
+        the role locator waits for the open dialog, ``decode()`` for the image)."""
+        shown = self.image.evaluate(
+            "img => img.decode().then(() => img.naturalWidth > 0, () => false)"
+        )
+        if not shown:
+            raise AssertionError(f"证明材料“{self.title}”的预览无法显示")
 
     def source(self) -> str:
-        """Address of the document shown in the viewer."""
-        return self.frame.get_attribute("src") or ""
+        """Address of the image shown."""
+        return self.image.get_attribute("src") or ""
+
+    def download_address(self) -> str:
+        """Address of the material's PDF behind 下载."""
+        return self.download_link.get_attribute("href") or ""
 
     @verb("关闭材料预览")
     def close(self) -> None:

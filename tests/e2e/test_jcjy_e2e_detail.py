@@ -18,11 +18,12 @@ from pages.jcjy import ApplicationDetailPage, ApplicationListPage
 MASKED_ID = re.compile(r"\d{6}\*{8}\d{3}[\dX]")
 MASKED_PHONE = re.compile(r"1\d{2}\*{4}\d{4}")
 FULL_ID = re.compile(r"(?<![\d*])\d{17}[\dX](?![\d*])")
-MATERIAL_PATH = re.compile(r"/review/applications/\d+/materials/\d+$")
+PREVIEW_PATH = re.compile(r"/review/applications/\d+/materials/\d+/preview$")
+DOWNLOAD_PATH = re.compile(r"/review/applications/\d+/materials/\d+\?download=1$")
 
 
 @documented(steps.CHECK_MATERIALS)
-@allure.title("详情：身份证号脱敏，证明材料逐一预览（PDF），系统判断结果标明仅供参考")
+@allure.title("详情：身份证号脱敏，证明材料逐一预览（页面图像，可下载 PDF），系统判断结果标明仅供参考")
 def test_detail_masks_personal_data_and_previews_materials(
     reviewer_page: ApplicationListPage, mock_sites
 ) -> None:
@@ -40,9 +41,14 @@ def test_detail_masks_personal_data_and_previews_materials(
     sources = []
     for title in titles:
         dialog = detail.preview_material(title)
-        source = dialog.source()
-        assert MATERIAL_PATH.search(source), source
-        pdf = page.request.get(mock_sites.urls.jcjy_url + source)
+        source, download = dialog.source(), dialog.download_address()
+        assert PREVIEW_PATH.search(source), source
+        image = page.request.get(mock_sites.urls.jcjy_url + source)
+        assert image.ok and image.headers["content-type"].startswith("image/svg+xml")
+        assert f"<title>{title}</title>" in image.text()
+        assert not FULL_ID.search(image.text()), f"“{title}”的预览中出现了完整的身份证号"
+        assert DOWNLOAD_PATH.search(download), download
+        pdf = page.request.get(mock_sites.urls.jcjy_url + download)
         assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
         assert pdf.body().startswith(b"%PDF")
         dialog.close()

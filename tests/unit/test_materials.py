@@ -1,8 +1,9 @@
-"""Proof material PDFs: deterministic bytes and amounts extractable as text."""
+"""Proof materials: deterministic PDFs with extractable amounts, and their SVG previews."""
 
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
@@ -26,8 +27,11 @@ from mock_sites.jcjy.materials import (
     material_filename,
     receipt_amount_text,
     render_material,
+    render_material_svg,
     rmb_upper,
 )
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def pdf_text(data: bytes) -> str:
@@ -128,3 +132,36 @@ def test_filename(app: Application) -> None:
     assert material_filename(app, Material(KIND_AGREEMENT, "就业协议书")) == (
         f"{app.student_no}_就业协议书.pdf"
     )
+
+
+def svg_text(svg: str) -> str:
+    """The text of an SVG rendering, line by line."""
+    root = ET.fromstring(svg)
+    return "\n".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+@pytest.mark.parametrize("kind", MATERIAL_KINDS)
+def test_svg_preview_shows_the_same_lines_as_the_pdf(app: Application, kind: str) -> None:
+    material = Material(kind, kind, 1 if kind == KIND_RECEIPT else None)
+    svg = render_material_svg(app, material)
+    assert svg == render_material_svg(app, material)
+    assert ET.fromstring(svg).findtext(f"{SVG}title") == kind
+    shown = svg_text(svg)
+    for line in pdf_text(render_material(app, material)).splitlines():
+        assert line.strip() in shown, line
+
+
+def test_svg_preview_escapes_what_students_typed(app: Application) -> None:
+    hostile = replace(app, student_name='<script>alert(1)</script>&"', employer_name="]]><x/>")
+    svg = render_material_svg(hostile, Material(KIND_AGREEMENT, "就业协议书<b>"))
+    root = ET.fromstring(svg)  # still well-formed
+    assert not list(root.iter("script")) and not list(root.iter(f"{SVG}script"))
+    assert "<script>" not in svg and "<x/>" not in svg
+    assert '<script>alert(1)</script>&"' in svg_text(svg)
+
+
+def test_svg_preview_of_a_long_material_has_several_pages(app: Application) -> None:
+    long_post = "乡村振兴工作站综合岗位" * 400
+    svg = render_material_svg(replace(app, post=long_post), Material(KIND_EMPLOYMENT_PROOF, "就业证明"))
+    pages = [r for r in ET.fromstring(svg).iter(f"{SVG}rect") if r.get("fill") == "#fff"]
+    assert len(pages) >= 2

@@ -3,16 +3,17 @@
   "use strict";
   var dialog = document.getElementById("preview-dialog");
   if (dialog) {
-    var frame = document.getElementById("preview-frame");
+    var image = document.getElementById("preview-image");
     var heading = document.getElementById("preview-title");
     var download = document.getElementById("preview-download");
     document.querySelectorAll("[data-preview-url]").forEach(function (button) {
       button.addEventListener("click", function () {
         var title = button.getAttribute("data-preview-title");
         heading.textContent = title;
-        frame.title = title;
-        frame.src = button.getAttribute("data-preview-url");
-        download.href = button.getAttribute("data-preview-url") + "?download=1";
+        image.alt = title;
+        image.src = button.getAttribute("data-preview-url");
+        image.hidden = false;
+        download.href = button.getAttribute("data-download-url");
         dialog.showModal();
       });
     });
@@ -20,7 +21,8 @@
       dialog.close();
     });
     dialog.addEventListener("close", function () {
-      frame.src = "about:blank";
+      image.hidden = true;
+      image.removeAttribute("src");
     });
   }
 

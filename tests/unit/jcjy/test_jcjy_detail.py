@@ -1,9 +1,10 @@
-"""申请详情: content, masking, proof materials (PDF), scope (403)."""
+"""申请详情: content, masking, proof materials (PDF and SVG preview), scope (403)."""
 
 from __future__ import annotations
 
 import io
 import re
+import xml.etree.ElementTree as ET
 
 from jcjy_support import ROLE_OF, login, outside_id
 from pypdf import PdfReader
@@ -92,7 +93,8 @@ def test_material_pdf_inline_and_download(reviewer, app) -> None:
     html = reviewer.client.get(f"/review/applications/{app_id}").get_data(as_text=True)
     for material in materials:
         url = f"/review/applications/{app_id}/materials/{material.seq}"
-        assert f'data-preview-url="{url}"' in html
+        assert f'data-preview-url="{url}/preview"' in html
+        assert f'data-download-url="{url}?download=1"' in html
         assert f'data-preview-title="{material.title}"' in html
         assert f'href="{url}?download=1"' in html
         response = reviewer.client.get(url)
@@ -107,9 +109,26 @@ def test_material_pdf_inline_and_download(reviewer, app) -> None:
     assert reviewer.client.get(f"/review/applications/{app_id}/materials/99").status_code == 404
 
 
+def test_material_preview_is_an_inert_svg_of_the_same_document(reviewer, app) -> None:
+    app_id = reviewer.ids[0]
+    record, _, materials = record_of(app, app_id)
+    masked = record.id_number[:6] + "********" + record.id_number[-4:]
+    for material in materials:
+        response = reviewer.client.get(f"/review/applications/{app_id}/materials/{material.seq}/preview")
+        assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+        assert response.headers["Cache-Control"] == "private, no-store"
+        assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+        svg = response.get_data(as_text=True)
+        root = ET.fromstring(svg)  # well-formed
+        assert root.findtext("{http://www.w3.org/2000/svg}title") == material.title
+        assert record.student_name in svg and masked in svg and record.id_number not in svg
+    assert reviewer.client.get(f"/review/applications/{app_id}/materials/99/preview").status_code == 404
+
+
 def test_other_unit_or_stage_is_forbidden(reviewer, app) -> None:
     other = outside_id(app, reviewer.unit_code, reviewer.stage)
-    for path in (f"/review/applications/{other}", f"/review/applications/{other}/materials/1"):
+    for path in (f"/review/applications/{other}", f"/review/applications/{other}/materials/1",
+                 f"/review/applications/{other}/materials/1/preview"):
         response = reviewer.client.get(path)
         assert response.status_code == 403, path
         assert "您没有权限访问该页面或数据" in response.get_data(as_text=True)
