@@ -95,3 +95,10 @@ def test_pages_send_security_headers(site) -> None:
     response = site.get("/login")
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
     assert "office_session" in response.headers.get("Set-Cookie", "")
+
+
+def test_favicon_is_served_and_may_be_kept(site) -> None:
+    response = site.get("/favicon.ico")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert response.get_data(as_text=True).startswith("<svg")
+    assert "max-age=86400" in response.headers["Cache-Control"]
