@@ -64,8 +64,13 @@ def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunne
     """查看申请信息，预览证明材料，核实缴纳的实际金额."""
     with runner.step(steps.CHECK_MATERIALS, page):
         materials = detail.materials()
-        for title in materials:
-            detail.preview_material(title).close()
+        titles = list(materials)
+        if titles:
+            # 预览 the first material, then page through the others with 下一份.
+            dialog = detail.preview_material(titles[0])
+            for title in titles[1:]:
+                dialog = dialog.next(title)
+            dialog.close()
         return read_application(detail, materials)
 
 

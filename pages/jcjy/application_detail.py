@@ -34,9 +34,13 @@ class MaterialPreviewDialog:
     """The 预览 popup of one proof material: its pages as an image, and 下载 for the PDF."""
 
     def __init__(self, page: Page, title: str) -> None:
+        self.page = page
         self.title = title
         self.dialog = page.get_by_role("dialog", name=title)
         self.image = self.dialog.get_by_role("img", name=title)
+        self.position = self.dialog.get_by_text(re.compile(r"^第 \d+/\d+ 份$"))
+        self.previous_button = self.dialog.get_by_role("button", name="上一份")
+        self.next_button = self.dialog.get_by_role("button", name="下一份")
         self.download_link = self.dialog.get_by_role("link", name="下载")
         self.close_button = self.dialog.get_by_role("button", name="关闭")
 
@@ -56,6 +60,23 @@ class MaterialPreviewDialog:
     def download_address(self) -> str:
         """Address of the material's PDF behind 下载."""
         return self.download_link.get_attribute("href") or ""
+
+    @verb("查看下一份证明材料")
+    def next(self, title: str) -> MaterialPreviewDialog:
+        """下一份; ``title`` is the material expected next (the following row of 证明材料)."""
+        self.next_button.click()
+        return self._now_showing(title)
+
+    @verb("查看上一份证明材料")
+    def previous(self, title: str) -> MaterialPreviewDialog:
+        """上一份; ``title`` is the material expected before this one."""
+        self.previous_button.click()
+        return self._now_showing(title)
+
+    def _now_showing(self, title: str) -> MaterialPreviewDialog:
+        shown = MaterialPreviewDialog(self.page, title)
+        shown.expect_open()
+        return shown
 
     @verb("关闭材料预览")
     def close(self) -> None:

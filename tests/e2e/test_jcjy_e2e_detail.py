@@ -62,6 +62,34 @@ def test_detail_masks_personal_data_and_previews_materials(
     assert (judgement.result == "不符合") == bool(judgement.reasons)
 
 
+@documented(steps.CHECK_MATERIALS)
+@allure.title("材料预览中用“上一份/下一份”逐份查看，首尾按钮不可用，关闭后回到详情")
+def test_preview_pages_through_the_materials(reviewer_page: ApplicationListPage) -> None:
+    row = next(r for r in reviewer_page.rows() if r.status == PENDING)
+    detail = reviewer_page.open_detail(row.student_no)
+    titles = detail.material_titles()
+    count = len(titles)
+    assert count >= 3
+
+    dialog = detail.preview_material(titles[0])
+    expect(dialog.position).to_have_text(f"第 1/{count} 份")
+    expect(dialog.previous_button).to_be_disabled()
+    for index, title in enumerate(titles[1:], start=2):
+        dialog = dialog.next(title)
+        expect(dialog.position).to_have_text(f"第 {index}/{count} 份")
+    expect(dialog.next_button).to_be_disabled()
+    dialog = dialog.previous(titles[-2])
+    expect(dialog.position).to_have_text(f"第 {count - 1}/{count} 份")
+    expect(dialog.next_button).to_be_enabled()
+    assert dialog.download_address().endswith(f"/materials/{count - 1}?download=1")
+    dialog.close()
+    expect(dialog.dialog).to_be_hidden()
+    # The page behind is usable again: 预览 of another row opens on that material.
+    reopened = detail.preview_material(titles[-1])
+    expect(reopened.position).to_have_text(f"第 {count}/{count} 份")
+    reopened.close()
+
+
 def _paid_by_year(facts: ApplicationFacts) -> dict[str, Decimal]:
     return {m[1]: amount for title, amount in facts.paid.items() if (m := YEAR.search(title))}
 

@@ -6,16 +6,33 @@
     var image = document.getElementById("preview-image");
     var heading = document.getElementById("preview-title");
     var download = document.getElementById("preview-download");
-    document.querySelectorAll("[data-preview-url]").forEach(function (button) {
+    var position = document.getElementById("preview-position");
+    var previous = document.getElementById("preview-previous");
+    var next = document.getElementById("preview-next");
+    var buttons = Array.prototype.slice.call(document.querySelectorAll("[data-preview-url]"));
+    var current = 0;
+    var show = function (index) {
+      var button = buttons[index];
+      var title = button.getAttribute("data-preview-title");
+      current = index;
+      heading.textContent = title;
+      image.alt = title;
+      image.src = button.getAttribute("data-preview-url");
+      image.hidden = false;
+      download.href = button.getAttribute("data-download-url");
+      position.textContent = "第 " + (index + 1) + "/" + buttons.length + " 份";
+      previous.disabled = index === 0;
+      next.disabled = index === buttons.length - 1;
+    };
+    buttons.forEach(function (button, index) {
       button.addEventListener("click", function () {
-        var title = button.getAttribute("data-preview-title");
-        heading.textContent = title;
-        image.alt = title;
-        image.src = button.getAttribute("data-preview-url");
-        image.hidden = false;
-        download.href = button.getAttribute("data-download-url");
+        show(index);
         dialog.showModal();
       });
+    });
+    previous.addEventListener("click", function () { if (current > 0) { show(current - 1); } });
+    next.addEventListener("click", function () {
+      if (current < buttons.length - 1) { show(current + 1); }
     });
     document.getElementById("preview-close").addEventListener("click", function () {
       dialog.close();

@@ -55,6 +55,8 @@ def test_detail_content(reviewer, app) -> None:
     assert "审核不通过时须写明原因，系统将自动发送短信通知学生" in html
     assert '<button type="submit">确定</button>' in html and ">返回列表</a>" in html
     assert '<dialog id="preview-dialog" aria-labelledby="preview-title">' in html
+    for button in ("上一份", "下一份", "关闭"):
+        assert f">{button}</button>" in html, button
 
 
 def test_full_id_number_never_in_html(reviewer, app) -> None:
