@@ -172,6 +172,14 @@ _SVG_FONTS = {
 _PAGE_GAP = 12.0
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` escaped for XML, without the control characters XML 1.0 cannot carry."""
+    return escape(_NOT_XML.sub("", text))
+
+
 class _SvgSurface:
     """Collects SVG elements per page; every piece of text is XML-escaped."""
 
@@ -184,7 +192,7 @@ class _SvgSurface:
 
     def text(self, x: float, y: float, runs: list[tuple[str, str]], size: float) -> None:
         spans = "".join(
-            f"<tspan font-family={quoteattr(_SVG_FONTS[font])}>{escape(run)}</tspan>"
+            f"<tspan font-family={quoteattr(_SVG_FONTS[font])}>{_xml_text(run)}</tspan>"
             for run, font in runs
         )
         self.pages[-1].append(f'<text x="{x:.1f}" y="{self._y(y):.1f}" font-size="{size:g}">{spans}</text>')
@@ -203,7 +211,7 @@ class _SvgSurface:
         parts = [
             '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" xml:space="preserve"'
             f' width="{self.width:.0f}" height="{total:.0f}" viewBox="0 0 {self.width:.2f} {total:.2f}">',
-            f"<title>{escape(title)}</title>",
+            f"<title>{_xml_text(title)}</title>",
             '<rect width="100%" height="100%" fill="#dcdfe6"/>',
         ]
         for index, elements in enumerate(self.pages):

@@ -152,7 +152,7 @@ def test_svg_preview_shows_the_same_lines_as_the_pdf(app: Application, kind: str
 
 
 def test_svg_preview_escapes_what_students_typed(app: Application) -> None:
-    hostile = replace(app, student_name='<script>alert(1)</script>&"', employer_name="]]><x/>")
+    hostile = replace(app, student_name='<script>alert(1)</script>&"', employer_name="]]><x/>\x01\x1f")
     svg = render_material_svg(hostile, Material(KIND_AGREEMENT, "就业协议书<b>"))
     root = ET.fromstring(svg)  # still well-formed
     assert not list(root.iter("script")) and not list(root.iter(f"{SVG}script"))
