@@ -63,7 +63,7 @@ def test_detail_masks_personal_data_and_previews_materials(
 
 
 @documented(steps.CHECK_MATERIALS)
-@allure.title("材料预览中用“上一份/下一份”逐份查看，首尾按钮不可用，关闭后回到详情")
+@allure.title("材料预览中用“上一份/下一份”（或 ←/→ 键）逐份查看，首尾按钮不可用，关闭后回到详情")
 def test_preview_pages_through_the_materials(reviewer_page: ApplicationListPage) -> None:
     row = next(r for r in reviewer_page.rows() if r.status == PENDING)
     detail = reviewer_page.open_detail(row.student_no)
@@ -82,6 +82,10 @@ def test_preview_pages_through_the_materials(reviewer_page: ApplicationListPage)
     expect(dialog.position).to_have_text(f"第 {count - 1}/{count} 份")
     expect(dialog.next_button).to_be_enabled()
     assert dialog.download_address().endswith(f"/materials/{count - 1}?download=1")
+    dialog.page.keyboard.press("ArrowRight")  # the arrow keys page as the buttons do
+    expect(dialog.page.get_by_role("dialog", name=titles[-1])).to_be_visible()
+    dialog.page.keyboard.press("ArrowLeft")
+    expect(dialog.dialog).to_be_visible()
     dialog.close()
     expect(dialog.dialog).to_be_hidden()
     # The page behind is usable again: 预览 of another row opens on that material.

@@ -34,6 +34,11 @@
     next.addEventListener("click", function () {
       if (current < buttons.length - 1) { show(current + 1); }
     });
+    // ← / → page through the materials as the buttons do.
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowLeft" && !previous.disabled) { previous.click(); }
+      if (event.key === "ArrowRight" && !next.disabled) { next.click(); }
+    });
     document.getElementById("preview-close").addEventListener("click", function () {
       dialog.close();
     });
