@@ -66,10 +66,10 @@ def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunne
         materials = detail.materials()
         titles = list(materials)
         if titles:
-            # 预览 the first material, then page through the others with 下一份.
+            # 预览 the first material, then page on with → (the dialog's 下一份 key).
             dialog = detail.preview_material(titles[0])
             for title in titles[1:]:
-                dialog = dialog.next(title)
+                dialog = dialog.next(title, by_key=True)
             dialog.close()
         return read_application(detail, materials)
 

@@ -62,15 +62,22 @@ class MaterialPreviewDialog:
         return self.download_link.get_attribute("href") or ""
 
     @verb("查看下一份证明材料")
-    def next(self, title: str) -> MaterialPreviewDialog:
-        """下一份; ``title`` is the material expected next (the following row of 证明材料)."""
-        self.next_button.click()
+    def next(self, title: str, *, by_key: bool = False) -> MaterialPreviewDialog:
+        """下一份 (``by_key``: press → instead); ``title`` is the material expected next (the
+        following row of 证明材料)."""
+        if by_key:
+            self.page.keyboard.press("ArrowRight")
+        else:
+            self.next_button.click()
         return self._now_showing(title)
 
     @verb("查看上一份证明材料")
-    def previous(self, title: str) -> MaterialPreviewDialog:
-        """上一份; ``title`` is the material expected before this one."""
-        self.previous_button.click()
+    def previous(self, title: str, *, by_key: bool = False) -> MaterialPreviewDialog:
+        """上一份 (``by_key``: press ← instead); ``title`` is the material expected before."""
+        if by_key:
+            self.page.keyboard.press("ArrowLeft")
+        else:
+            self.previous_button.click()
         return self._now_showing(title)
 
     def _now_showing(self, title: str) -> MaterialPreviewDialog:

@@ -82,10 +82,11 @@ def test_preview_pages_through_the_materials(reviewer_page: ApplicationListPage)
     expect(dialog.position).to_have_text(f"第 {count - 1}/{count} 份")
     expect(dialog.next_button).to_be_enabled()
     assert dialog.download_address().endswith(f"/materials/{count - 1}?download=1")
-    dialog.page.keyboard.press("ArrowRight")  # the arrow keys page as the buttons do
-    expect(dialog.page.get_by_role("dialog", name=titles[-1])).to_be_visible()
-    dialog.page.keyboard.press("ArrowLeft")
-    expect(dialog.dialog).to_be_visible()
+    # The arrow keys page as the buttons do (and stop at either end).
+    dialog = dialog.next(titles[-1], by_key=True)
+    dialog.page.keyboard.press("ArrowRight")
+    expect(dialog.position).to_have_text(f"第 {count}/{count} 份")
+    dialog = dialog.previous(titles[-2], by_key=True)
     dialog.close()
     expect(dialog.dialog).to_be_hidden()
     # The page behind is usable again: 预览 of another row opens on that material.

@@ -34,8 +34,9 @@
     next.addEventListener("click", function () {
       if (current < buttons.length - 1) { show(current + 1); }
     });
-    // ← / → page through the materials as the buttons do.
-    dialog.addEventListener("keydown", function (event) {
+    // While the preview is open, ← / → page through the materials as the buttons do.
+    document.addEventListener("keydown", function (event) {
+      if (!dialog.open) { return; }
       if (event.key === "ArrowLeft" && !previous.disabled) { previous.click(); }
       if (event.key === "ArrowRight" && !next.disabled) { next.click(); }
     });
