@@ -26,7 +26,7 @@ from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
 from mock_sites.reference import demo_invite_code
 from mock_sites.server import start_sites
 
-from .memory import PeakMemory, descendants, new_subtrees
+from .memory import PeakMemory
 from .stats import median
 from .table import render
 
@@ -62,52 +62,51 @@ def _launch(p, options: dict) -> tuple[object, float]:  # noqa: ANN001
 
 
 def run(runs: int, progress: Callable[[str], None]) -> dict:
-    """Median of ``runs`` procedures; with the TCP_NODELAY shim active, the same number of runs
-    without it, interleaved with the others so that machine noise hits both alike."""
+    """Median of ``runs`` procedures, each in a freshly launched browser; with the TCP_NODELAY
+    shim active, as many runs without it, alternating with the others so that machine noise hits
+    both alike. Only one browser is alive at a time: an idle Firefox still takes a few per cent of
+    a core, which on two cores would show in the other's figures."""
     check_playwright_version()
     options = launch_options("firefox")
-    compare = "env" in options  # the shim is preloaded through the browser's environment
-    totals: list[float] = []
-    plain_totals: list[float] = []
+    variants = {"shim": options}
+    if "env" in options:  # the shim is preloaded through the browser's environment
+        variants["plain"] = {k: v for k, v in options.items() if k != "env"}
+    totals: dict[str, list[float]] = {name: [] for name in variants}
+    launches: list[float] = []
     per_step: dict[str, list[float]] = {}
+    description = ""
     with PeakMemory() as memory, sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser, launch_s = _launch(p, options)
-        description = browser_description(browser)
-        progress(f"浏览器 {description}，启动 {launch_s:.2f} 秒")
-        plain = None
-        try:
-            if compare:
-                before = descendants()
-                plain, _ = _launch(p, {k: v for k, v in options.items() if k != "env"})
-                # Peak memory is that of one browser: leave the comparison browser out.
-                memory.exclude |= new_subtrees(before, descendants(), "--remote-debugging-port")
-            for i in range(runs):
-                total, steps = _one_run(browser, Path(tmp) / f"run{i}")
-                totals.append(total)
-                for key, seconds in steps.items():
-                    per_step.setdefault(key, []).append(seconds)
-                line = f"  第 {i + 1}/{runs} 次：{total:.2f} 秒"
-                if plain is not None:
-                    plain_total, _ = _one_run(plain, Path(tmp) / f"plain{i}")
-                    plain_totals.append(plain_total)
-                    line += f"（不用 TCP_NODELAY 补丁：{plain_total:.2f} 秒）"
-                progress(line)
-        finally:
-            browser.close()
-            if plain is not None:
-                plain.close()
+        for i in range(runs):
+            for name, variant in variants.items():
+                browser, launch_s = _launch(p, variant)
+                try:
+                    total, steps = _one_run(browser, Path(tmp) / f"{name}{i}")
+                    if name == "shim":
+                        description = description or browser_description(browser)
+                        launches.append(launch_s)
+                finally:
+                    browser.close()
+                totals[name].append(total)
+                if name == "shim":
+                    for key, seconds in steps.items():
+                        per_step.setdefault(key, []).append(seconds)
+            line = f"  第 {i + 1}/{runs} 次：{totals['shim'][-1]:.2f} 秒（浏览器启动 {launches[-1]:.2f} 秒，不计入）"
+            if "plain" in totals:
+                line += f"，不用 TCP_NODELAY 补丁：{totals['plain'][-1]:.2f} 秒"
+            progress(line)
+    shim_totals, plain_totals = totals["shim"], totals.get("plain", [])
     figures = {
         "browser": description,
-        "launch_ms": round(launch_s * 1000, 1),
-        "runs_ms": [round(t * 1000, 1) for t in totals],
-        "median_total_ms": round(median(totals) * 1000, 1),
+        "launch_ms": round(median(launches) * 1000, 1),
+        "runs_ms": [round(t * 1000, 1) for t in shim_totals],
+        "median_total_ms": round(median(shim_totals) * 1000, 1),
         "median_step_ms": {k: round(median(v) * 1000, 1) for k, v in per_step.items()},
         "peak_rss_mb": round(memory.peak / 2**20, 1),
     }
     if plain_totals:
         figures["without_nodelay_runs_ms"] = [round(t * 1000, 1) for t in plain_totals]
         figures["without_nodelay_median_ms"] = round(median(plain_totals) * 1000, 1)
-        figures["nodelay_speedup"] = round(median(plain_totals) / median(totals), 2)
+        figures["nodelay_speedup"] = round(median(plain_totals) / median(shim_totals), 2)
     return figures
 
 
@@ -115,7 +114,7 @@ def report(figures: dict) -> str:
     rows = [[f"{STEPS_BY_KEY[key].number} {key}", f"{ms:.0f}"] for key, ms in figures["median_step_ms"].items()]
     rows.append(["合计（中位数）", f"{figures['median_total_ms']:.0f}"])
     head = (
-        f"浏览器：{figures['browser']}；启动 {figures['launch_ms']:.0f} ms（不计入流程）；"
+        f"浏览器：{figures['browser']}；启动（中位数）{figures['launch_ms']:.0f} ms（不计入流程）；"
         f"各次 {figures['runs_ms']} ms；进程树峰值内存 {figures['peak_rss_mb']} MB\n"
     )
     if "nodelay_speedup" in figures:
