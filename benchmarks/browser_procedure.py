@@ -80,14 +80,13 @@ def run(runs: int, progress: Callable[[str], None]) -> dict:
             for name, variant in variants.items():
                 browser, launch_s = _launch(p, variant)
                 try:
+                    description = description or browser_description(browser)
                     total, steps = _one_run(browser, Path(tmp) / f"{name}{i}")
-                    if name == "shim":
-                        description = description or browser_description(browser)
-                        launches.append(launch_s)
                 finally:
                     browser.close()
                 totals[name].append(total)
                 if name == "shim":
+                    launches.append(launch_s)
                     for key, seconds in steps.items():
                         per_step.setdefault(key, []).append(seconds)
             line = f"  第 {i + 1}/{runs} 次：{totals['shim'][-1]:.2f} 秒（浏览器启动 {launches[-1]:.2f} 秒，不计入）"

@@ -16,6 +16,7 @@ from flows import steps as doc
 from mock_sites import reference
 from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT as SCHOOL_ADMIN
 from mock_sites.server import RunningSites
+from pages.jcjy.application_detail import states_paid_amount
 
 from . import scrape
 from .client import CheckFailed, HttpClient, Response
@@ -241,7 +242,7 @@ class HttpProcedure:
             for material in materials:
                 scrape.expect(jcjy.get(material.preview_url), f"证明材料预览 {material.title}",
                               content_type="image/svg+xml", contains=("<svg",))
-                if "票据" in material.title or "借款合同" in material.title:
+                if states_paid_amount(material.title):
                     pdf = scrape.expect(jcjy.get(material.download_url),
                                         f"证明材料 {material.title}",
                                         content_type="application/pdf")

@@ -17,6 +17,11 @@ LOAN_PRINCIPAL = re.compile(r"借款本金合计[:：]\s*([\d,]+\.\d{2})")
 REVIEW_RESULTS = ("通过", "不通过")
 
 
+def states_paid_amount(title: str) -> bool:
+    """Whether the material titled ``title`` states what was paid (a 缴费票据 or the 借款合同)."""
+    return "票据" in title or "借款合同" in title
+
+
 @dataclass(frozen=True)
 class Judgement:
     """系统判断结果 as shown (仅供参考)."""
@@ -65,22 +70,18 @@ class MaterialPreviewDialog:
     def next(self, title: str, *, by_key: bool = False) -> MaterialPreviewDialog:
         """下一份 (``by_key``: press → instead); ``title`` is the material expected next (the
         following row of 证明材料)."""
-        if by_key:
-            self.page.keyboard.press("ArrowRight")
-        else:
-            self.next_button.click()
-        return self._now_showing(title)
+        return self._turn(self.next_button, "ArrowRight", title, by_key)
 
     @verb("查看上一份证明材料")
     def previous(self, title: str, *, by_key: bool = False) -> MaterialPreviewDialog:
         """上一份 (``by_key``: press ← instead); ``title`` is the material expected before."""
-        if by_key:
-            self.page.keyboard.press("ArrowLeft")
-        else:
-            self.previous_button.click()
-        return self._now_showing(title)
+        return self._turn(self.previous_button, "ArrowLeft", title, by_key)
 
-    def _now_showing(self, title: str) -> MaterialPreviewDialog:
+    def _turn(self, button: Locator, key: str, title: str, by_key: bool) -> MaterialPreviewDialog:
+        if by_key:
+            self.page.keyboard.press(key)
+        else:
+            button.click()
         shown = MaterialPreviewDialog(self.page, title)
         shown.expect_open()
         return shown
@@ -183,7 +184,7 @@ class ApplicationDetailPage(BasePage):
         (``materials``: :meth:`materials` when already read)."""
         found: dict[str, Decimal] = {}
         for title, href in (self.materials() if materials is None else materials).items():
-            if "票据" not in title and "借款合同" not in title:
+            if not states_paid_amount(title):
                 continue
             text = self.material_text(title, href)
             match = RECEIPT_AMOUNT.search(text) or LOAN_PRINCIPAL.search(text)
