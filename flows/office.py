@@ -86,14 +86,24 @@ def join_organization(
         organization.expect_notice("申请管理员，待学校管理员审批")
 
 
-def log_in(page: Page, office_url: str, creds: Credentials) -> OrganizationPage:
-    """用户登录 → 组织管理 (logging out first when someone is signed in)."""
-    login = OfficeLoginPage(page, office_url)
-    page.goto(office_url + login.path)
-    shell = OfficeShell(page)
+def _to_login_screen(page: Page, office_url: str) -> OfficeLoginPage:
+    """Reach 用户登录 from wherever the browser is, signing out whoever is signed in.
+
+    Stays on the site when it already shows 用户登录 or a signed-in screen (a page load
+    saved); otherwise types the address (which, when signed in, shows 组织管理)."""
+    login, shell = OfficeLoginPage(page, office_url), OfficeShell(page)
+    on_site = page.url.startswith(login.base_url + "/")
+    if not (on_site and (login.title.is_visible() or shell.logout_button.is_visible())):
+        page.goto(login.base_url + login.path)
     if shell.logout_button.is_visible():
         shell.logout()  # lands on 用户登录
     login.expect_loaded()
+    return login
+
+
+def log_in(page: Page, office_url: str, creds: Credentials) -> OrganizationPage:
+    """用户登录 → 组织管理 (logging out first when someone is signed in)."""
+    login = _to_login_screen(page, office_url)
     login.login(creds.account, creds.password)
     organization = OrganizationPage(page, office_url)
     organization.expect_loaded()

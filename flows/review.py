@@ -48,16 +48,23 @@ def staff_login(page: Page, jcjy_url: str, creds: Credentials, runner: StepRunne
 def open_application(
     page: Page, jcjy_url: str, student_no: str | None, runner: StepRunner
 ) -> ApplicationDetailPage:
-    """申请名单审核 → 详情 of ``student_no`` (None: the first 待审核 application)."""
+    """申请名单审核 → 详情 of ``student_no`` (None: the first 待审核 application: from the list
+    as it opens when it shows one, else after 查询 with 审核状态 待审核)."""
     with runner.step(steps.OPEN_APPLICATION, page):
         review_list = ApplicationListPage(page, jcjy_url).open_from_menu()
         if student_no is None:
-            review_list.search(status="待审核")
-            rows = review_list.rows()
-            if not rows:
+            student_no = _first_pending(review_list)
+            if student_no is None:
+                review_list.search(status=PENDING_LABEL)
+                student_no = _first_pending(review_list)
+            if student_no is None:
                 raise LookupError("没有待审核的申请")
-            student_no = rows[0].student_no
         return review_list.open_detail(student_no)
+
+
+def _first_pending(review_list: ApplicationListPage) -> str | None:
+    """学号 of the first 待审核 row on the list's current page."""
+    return next((r.student_no for r in review_list.rows() if r.status == PENDING_LABEL), None)
 
 
 def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunner) -> ApplicationFacts:

@@ -35,6 +35,14 @@ def _money(text: str) -> Decimal:
     return Decimal(text.replace(",", "").strip())
 
 
+def _after(lines: list[str], label: str) -> str:
+    """The value of the line that starts with ``label`` (as in "判断结果：符合")."""
+    for line in lines:
+        if line.startswith(label):
+            return line.removeprefix(label).strip()
+    raise AssertionError(f"系统判断结果中没有“{label.rstrip('：')}”")
+
+
 class MaterialPreviewDialog:
     """The 预览 popup of one proof material: its pages as an image, and 下载 for the PDF."""
 
@@ -102,9 +110,7 @@ class ApplicationDetailPage(BasePage):
         self.materials_table = page.get_by_role("table", name="证明材料")
         judgement = page.get_by_role("region", name="系统判断结果（仅供参考）")
         self.judgement = judgement
-        self.judgement_result = judgement.get_by_text(re.compile(r"^判断结果："))
         self.judgement_reasons = judgement.get_by_role("list", name="不符合原因").get_by_role("listitem")
-        self.approved_amount = judgement.get_by_text(re.compile(r"^核定金额（元）："))
         self.result_group = page.get_by_role("group", name="审核结果")
         self.remark = page.get_by_label("备注")
         self.confirm_button = page.get_by_role("button", name="确定")
@@ -149,10 +155,12 @@ class ApplicationDetailPage(BasePage):
         return list(self.materials())
 
     def system_judgement(self) -> Judgement:
-        result = self.judgement_result.inner_text().split("：", 1)[1].strip()
-        reasons = [r.strip() for r in self.judgement_reasons.all_inner_texts()]
-        amount = _money(self.approved_amount.inner_text().split("：", 1)[1])
-        return Judgement(result, reasons, amount)
+        """判断结果, 不符合原因 and 核定金额 as shown, in one read of the region."""
+        lines = [line.strip() for line in self.judgement.inner_text().splitlines()]
+        # The list of reasons is there only for 不符合: read it only then.
+        listed = "不符合原因：" in lines
+        reasons = [r.strip() for r in self.judgement_reasons.all_inner_texts()] if listed else []
+        return Judgement(_after(lines, "判断结果："), reasons, _money(_after(lines, "核定金额（元）：")))
 
     # --- proof materials ------------------------------------------------------------------
     def _material_row(self, title: str) -> Locator:

@@ -26,11 +26,16 @@ class AuthorizationDialog:
 
     @verb("勾选系统与角色")
     def tick(self, systems: list[str], roles: list[str]) -> None:
-        """Set exactly these boxes (others are unticked), as the grants will be replaced."""
-        for system in SYSTEMS:
-            self.systems.get_by_label(system, exact=True).set_checked(system in systems)
-        for role in ROLES:
-            self.roles.get_by_label(role, exact=True).set_checked(role in roles)
+        """Set exactly these boxes (others are unticked), as the grants will be replaced.
+        Each group's boxes are read once; only those in the wrong state are clicked."""
+        for group, labels, wanted in ((self.systems, SYSTEMS, systems), (self.roles, ROLES, roles)):
+            shown = dict(group.get_by_role("checkbox").evaluate_all(
+                "boxes => boxes.map(b => [b.labels.length ? b.labels[0].innerText.trim() : '',"
+                " b.checked])"
+            ))
+            for label in labels:
+                if shown.get(label) != (label in wanted):  # a missing box fails in set_checked
+                    group.get_by_label(label, exact=True).set_checked(label in wanted)
 
     @verb("点击“确定”")
     def confirm(self) -> None:
