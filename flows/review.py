@@ -158,10 +158,10 @@ def _submit(page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts) 
     saved = page.get_by_role("status").filter(has_text=f"已保存：{facts.name}")
     done = page.get_by_text(ALL_DONE)
     expect(saved.or_(done).or_(login.expired_notice).or_(detail.alerts).first).to_be_visible()
-    if login.session_expired():
-        return None
     if saved.count() or done.count():
         return " ".join(detail.messages())
+    if login.session_expired():
+        return None
     refusal = " ".join(t.strip() for t in detail.alerts.all_inner_texts())
     raise ReviewNotSaved(f"{_who(facts)}的审核结果未保存：{refusal}")
 

@@ -69,8 +69,8 @@ class BasePage:
         expect(self.page.get_by_text(text).first).to_be_visible()
 
     def messages(self) -> list[str]:
-        """Texts of the flash messages (alerts and statuses) now on screen."""
-        return [t.strip() for t in (self.alerts.all_inner_texts() + self.statuses.all_inner_texts())]
+        """Texts of the flash messages (alerts and statuses) now on screen, in page order."""
+        return [t.strip() for t in self.alerts.or_(self.statuses).all_inner_texts()]
 
     def field_error(self, field: Locator) -> str:
         """The texts bound to a field through aria-describedby (hint and error; '' when none)."""
