@@ -155,7 +155,8 @@ class ApplicationDetailPage(BasePage):
         return list(self.materials())
 
     def system_judgement(self) -> Judgement:
-        """判断结果, 不符合原因 and 核定金额 as shown, in one read of the region."""
+        """判断结果, 不符合原因 and 核定金额 as shown: one read of the region (and one of the
+        reasons when it lists them)."""
         lines = [line.strip() for line in self.judgement.inner_text().splitlines()]
         # The list of reasons is there only for 不符合: read it only then.
         listed = "不符合原因：" in lines

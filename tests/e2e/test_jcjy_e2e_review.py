@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import allure
+import pytest
 from e2e_support import documented
 from jcjy_e2e_helpers import (
     GRADUATE_REVIEWER,
@@ -20,7 +21,7 @@ from playwright.sync_api import Page, Request, expect
 
 from flows import review, steps
 from flows.models import PASSED, ReviewDecision
-from flows.runner import StepRunner
+from flows.runner import StepFailed, StepRunner
 from pages.jcjy import ApplicationDetailPage, ApplicationListPage
 
 REMARK_REQUIRED = "审核结果为不通过时，请在备注中写明不通过的原因"
@@ -160,3 +161,7 @@ def test_last_pending_application_says_all_done(
         assert review_list.pending_count() == 0
         review_list.search(status="待审核")
         assert review_list.rows() == []
+        # The flow looks at the list, then asks for 待审核 ones, and says there are none.
+        with pytest.raises(StepFailed, match="没有待审核的申请"):
+            review.open_application(page, url, None, runner)
+        expect(review_list.status).to_have_value(PENDING)
