@@ -51,7 +51,11 @@ def open_application(
     """申请名单审核 → 详情 of ``student_no`` (None: the first 待审核 application: from the list
     as it opens when it shows one, else after 查询 with 审核状态 待审核)."""
     with runner.step(steps.OPEN_APPLICATION, page):
-        review_list = ApplicationListPage(page, jcjy_url).open_from_menu()
+        review_list = ApplicationListPage(page, jcjy_url)
+        if page.url == review_list.base_url + review_list.path:
+            review_list.expect_loaded()  # 登录 lands on the whole list: no need to click again
+        else:
+            review_list.open_from_menu()
         if student_no is None:
             student_no = _first_pending(review_list)
             if student_no is None:
