@@ -14,6 +14,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 
 from pages.jcjy import ApplicationDetailPage, ApplicationListPage, LoginHomePage, StaffLoginPage
+from pages.jcjy.application_list import PENDING
 
 from . import steps
 from .models import ApplicationFacts, Credentials, ReviewDecision, ReviewOutcome
@@ -21,7 +22,6 @@ from .runner import StepRunner
 
 Decide = Callable[[ApplicationFacts], ReviewDecision]
 ALL_DONE = "所有申请均已审核完毕"
-PENDING_LABEL = "待审核"
 #: How often a review logs in again after the login timed out on 确定 (then it gives up).
 SESSION_RETRIES = 1
 
@@ -57,18 +57,13 @@ def open_application(
         else:
             review_list.open_from_menu()
         if student_no is None:
-            student_no = _first_pending(review_list)
+            student_no = review_list.first_pending()
             if student_no is None:
-                review_list.search(status=PENDING_LABEL)
-                student_no = _first_pending(review_list)
+                review_list.search(status=PENDING)
+                student_no = review_list.first_pending()
             if student_no is None:
                 raise LookupError("没有待审核的申请")
         return review_list.open_detail(student_no)
-
-
-def _first_pending(review_list: ApplicationListPage) -> str | None:
-    """学号 of the first 待审核 row on the list's current page."""
-    return next((r.student_no for r in review_list.rows() if r.status == PENDING_LABEL), None)
 
 
 def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunner) -> ApplicationFacts:
@@ -194,7 +189,7 @@ def _resume_after_timeout(
                 raise ReviewSessionExpired(_expired_again(facts))
         detail.expect_loaded()
         status = detail.review_status()
-        if status != PENDING_LABEL:
+        if status != PENDING:
             raise ReviewNotSaved(
                 f"重新登录后，{_who(facts)}的申请已是“{status}”，本次审核未重复提交；请核对审核记录"
             )

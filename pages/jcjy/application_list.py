@@ -16,6 +16,8 @@ COLUMNS = (
     "序号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
     "申请金额（元）", "系统判断结果", "审核状态", "操作",
 )
+#: 审核状态 of an application nobody has decided yet.
+PENDING = "待审核"
 PAGE_INFO = re.compile(r"第\s*(\d+)/(\d+)\s*页，共\s*(\d+)\s*条")
 
 
@@ -95,6 +97,10 @@ class ApplicationListPage(BasePage):
         ):
             result.append(ApplicationRow(int(cells[0]), *cells[1:11]))
         return result
+
+    def first_pending(self) -> str | None:
+        """学号 of the first 待审核 row on the current page (None when it shows none)."""
+        return next((r.student_no for r in self.rows() if r.status == PENDING), None)
 
     def pending_count(self) -> int:
         return int(self.pending.inner_text())

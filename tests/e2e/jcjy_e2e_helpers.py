@@ -24,8 +24,7 @@ from flows.runner import StepRunner
 from mock_sites.common.config import MockConfig
 from mock_sites.server import RunningSites, start_sites
 from pages.jcjy import ApplicationDetailPage, ApplicationListPage, StaffLoginPage
-
-PENDING = "待审核"
+from pages.jcjy.application_list import PENDING  # noqa: F401  (re-exported for the tests)
 
 
 @contextmanager
@@ -50,8 +49,9 @@ def sign_in(page: Page, jcjy_url: str, account: str, password: str) -> Applicati
 
 def open_first_pending(review_list: ApplicationListPage) -> ApplicationDetailPage:
     """详情 of the first 待审核 row of the current list page."""
-    row = next(r for r in review_list.rows() if r.status == PENDING)
-    return review_list.open_detail(row.student_no)
+    student_no = review_list.first_pending()
+    assert student_no is not None, "名单当前页没有待审核的申请"
+    return review_list.open_detail(student_no)
 
 
 def open_pending_application(
