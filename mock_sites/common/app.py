@@ -9,6 +9,7 @@ from flask import Blueprint, Flask, render_template, request, send_from_director
 from .assets import install_asset_versions
 from .config import MockConfig
 from .faults import install_faults
+from .screens import install_screen_swap
 from .security import install_csrf
 
 COMMON_DIR = Path(__file__).parent
@@ -34,6 +35,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
     install_faults(app)
     install_csrf(app)
     install_asset_versions(app)
+    install_screen_swap(app)
 
     @app.get("/favicon.ico")
     def _favicon():  # noqa: ANN202

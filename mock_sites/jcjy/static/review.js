@@ -34,12 +34,18 @@
     next.addEventListener("click", function () {
       if (current < buttons.length - 1) { show(current + 1); }
     });
-    // While the preview is open, ← / → page through the materials as the buttons do.
-    document.addEventListener("keydown", function (event) {
-      if (!dialog.open) { return; }
-      if (event.key === "ArrowLeft" && !previous.disabled) { previous.click(); }
-      if (event.key === "ArrowRight" && !next.disabled) { next.click(); }
-    });
+    // While the preview is open, ← / → page through the materials as the buttons do. One
+    // listener per document: screens.js runs this file again on every detail screen.
+    if (!window.previewKeys) {
+      window.previewKeys = true;
+      document.addEventListener("keydown", function (event) {
+        var open = document.getElementById("preview-dialog");
+        if (!open || !open.open) { return; }
+        var button = { ArrowLeft: "preview-previous", ArrowRight: "preview-next" }[event.key];
+        var target = button && document.getElementById(button);
+        if (target && !target.disabled) { target.click(); }
+      });
+    }
     document.getElementById("preview-close").addEventListener("click", function () {
       dialog.close();
     });
