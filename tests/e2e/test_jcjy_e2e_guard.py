@@ -14,7 +14,7 @@ from jcjy_e2e_helpers import (
     open_first_pending,
     sign_in,
 )
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from flows import review, steps
 from flows.models import PASSED, REJECTED, ReviewDecision
@@ -104,6 +104,10 @@ def test_second_tab_cannot_decide_again(
     assert "该申请已被审核（结果：审核通过），本次提交未保存" in str(failure.value.cause)
     second.expect_error("该申请已被审核（结果：审核通过），本次提交未保存")
     assert second.review_status() == "审核通过"
+    # The refusal stays at the application's address: 刷新 shows the application again.
+    expect(second_tab).to_have_url(application_url)
+    second_tab.reload()
+    second.expect_loaded()
     assert second.recorded_result() == "审核通过"
     history = second.history_rows()
     assert [row[2] for row in history] == ["审核通过"]

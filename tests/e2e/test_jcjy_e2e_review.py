@@ -123,6 +123,7 @@ def test_reject_without_remark_refused_in_browser_and_on_server(
     assert len(posts) == 1 and posts[0].endswith("/decide")
     detail.expect_loaded()
     detail.expect_error("请修改以下标红的项目后重新提交。")
+    expect(page).to_have_url(detail_url)
     assert any(REMARK_REQUIRED in m for m in detail.remark_messages())
     assert detail.review_status() == PENDING and detail.history_rows() == []
     assert mock_sites.jcjy.sms() == []

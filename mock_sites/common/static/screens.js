@@ -118,7 +118,8 @@
     main.insertBefore(box, main.firstChild);
   };
 
-  // GET when ``init`` is absent; ``push`` adds a history entry (not when going back/forward).
+  // GET when ``init`` ({method, body, from}) is absent; ``push`` adds a history entry (not when
+  // going back/forward).
   var visit = function (url, init, push) {
     drawCurtain();
     var options = { credentials: "same-origin", headers: HEADER };
@@ -134,7 +135,10 @@
         if (init) { failed(); } else { location.assign(url); }
         return null;
       }
-      return response.text().then(function (html) { render(html, response.url, push); });
+      // A form's own answer (not a redirect) stays at the address it was sent from: 刷新 there
+      // shows the screen again, where the action (…/decide, …/authorize) would refuse a GET.
+      var address = init ? init.from : response.url;
+      return response.text().then(function (html) { render(html, address, push); });
     }).catch(function () {
       if (init) { failed(); } else { location.assign(url); }
     });
@@ -176,7 +180,8 @@
       visit(action.href, null, true);
     } else {
       var multipart = formAttribute(form, submitter, "enctype") === "multipart/form-data";
-      visit(action.href, { method: "POST", body: multipart ? data : new URLSearchParams(data) }, true);
+      var body = multipart ? data : new URLSearchParams(data);
+      visit(action.href, { method: "POST", body: body, from: location.href }, true);
     }
   });
 
