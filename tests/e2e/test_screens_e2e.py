@@ -16,7 +16,7 @@ from playwright.sync_api import Page, Route, expect
 
 from flows import steps
 from pages.jcjy import ApplicationDetailPage
-from pages.office import OfficeLoginPage, RegisterPage
+from pages.office import OfficeLoginPage, OrganizationPage, RegisterPage
 
 if TYPE_CHECKING:
     from conftest import MockSites
@@ -31,6 +31,13 @@ def differing_pixels(png_a: bytes, png_b: bytes) -> int:
     return a.width * a.height - unchanged
 
 
+def open_office_login(page: Page, mock_sites: MockSites) -> tuple[str, OfficeLoginPage]:
+    url = mock_sites.urls.office_url
+    login = OfficeLoginPage(page, url)
+    login.open()
+    return url, login
+
+
 def mark_document(page: Page) -> None:
     page.evaluate("window.sameDocument = true")
 
@@ -42,9 +49,7 @@ def same_document(page: Page) -> bool:
 @documented(steps.REGISTER)
 @allure.title("点击“注册”换到注册账户界面：同一文档，地址与标题随之改变，后退、前进可用")
 def test_link_changes_screen_in_the_same_document(page: Page, mock_sites: MockSites) -> None:
-    url = mock_sites.urls.office_url
-    login = OfficeLoginPage(page, url)
-    login.open()
+    url, login = open_office_login(page, mock_sites)
     mark_document(page)
 
     login.go_to_register()
@@ -65,9 +70,7 @@ def test_link_changes_screen_in_the_same_document(page: Page, mock_sites: MockSi
 @documented(steps.LOGIN_AGAIN)
 @allure.title("登录请求因网络失败时提示重试，已填的账号仍在；网络恢复后登录成功")
 def test_failed_request_says_so_and_keeps_the_form(page: Page, mock_sites: MockSites) -> None:
-    url = mock_sites.urls.office_url
-    login = OfficeLoginPage(page, url)
-    login.open()
+    url, login = open_office_login(page, mock_sites)
     account = "13900000000"
 
     def drop_post(route: Route) -> None:
@@ -84,7 +87,7 @@ def test_failed_request_says_so_and_keeps_the_form(page: Page, mock_sites: MockS
 
     page.unroute(url + "/login")
     login.login(GRADUATE_REVIEWER, mock_sites.config.demo_password)
-    expect(page.get_by_role("heading", name="组织管理", level=1)).to_be_visible()
+    OrganizationPage(page, url).expect_loaded()
 
 
 @documented(steps.CHECK_MATERIALS)
@@ -110,9 +113,7 @@ def test_page_scripts_act_once_on_later_screens(page: Page, mock_sites: MockSite
 @documented(steps.REGISTER)
 @allure.title("下一界面到达之前，旧界面仍显示（无空白页），但无法被读取或点击")
 def test_old_screen_stays_painted_but_out_of_reach(page: Page, mock_sites: MockSites) -> None:
-    url = mock_sites.urls.office_url
-    login = OfficeLoginPage(page, url)
-    login.open()
+    url, login = open_office_login(page, mock_sites)
     before = page.screenshot()
     held: list[Route] = []
 
