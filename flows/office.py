@@ -89,8 +89,8 @@ def join_organization(
 def _to_login_screen(page: Page, office_url: str) -> OfficeLoginPage:
     """Reach 用户登录 from wherever the browser is, signing out whoever is signed in.
 
-    Stays on the site when it already shows 用户登录 or a signed-in screen (a page load
-    saved); otherwise types the address (which, when signed in, shows 组织管理)."""
+    Stays on the site when it already shows 用户登录 or a signed-in screen (no address
+    typed, no document loaded); otherwise types the address (which, when signed in, shows 组织管理)."""
     login, shell = OfficeLoginPage(page, office_url), OfficeShell(page)
     on_site = page.url.startswith(login.base_url + "/")
     if not (on_site and (login.title.is_visible() or shell.logout_button.is_visible())):

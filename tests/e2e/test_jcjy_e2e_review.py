@@ -160,7 +160,7 @@ def test_last_pending_application_says_all_done(
         review_list.expect_loaded()
         expect(page).to_have_url(re.compile(r"/review/applications$"))
         assert review_list.pending_count() == 0
-        review_list.search(status="待审核")
+        review_list.search(status=PENDING)
         assert review_list.rows() == []
         # The flow looks at the list, then asks for 待审核 ones, and says there are none.
         with pytest.raises(StepFailed, match="没有待审核的申请"):

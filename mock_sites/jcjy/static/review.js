@@ -34,17 +34,17 @@
     next.addEventListener("click", function () {
       if (current < buttons.length - 1) { show(current + 1); }
     });
-    // While the preview is open, ← / → page through the materials as the buttons do. One
-    // listener per document: screens.js runs this file again on every detail screen.
-    if (!window.previewKeys) {
-      window.previewKeys = true;
-      document.addEventListener("keydown", function (event) {
-        var open = document.getElementById("preview-dialog");
-        if (!open || !open.open) { return; }
-        var button = { ArrowLeft: "preview-previous", ArrowRight: "preview-next" }[event.key];
-        var target = button && document.getElementById(button);
-        if (target && !target.disabled) { target.click(); }
-      });
+    // While the preview is open, ← / → page through the materials as the buttons do.
+    // screens.js runs this file again on every detail screen: one document listener calls the
+    // handler of the screen now shown.
+    var listening = !!window.previewKeys;
+    window.previewKeys = function (key) {
+      if (!dialog.open) { return; }
+      if (key === "ArrowLeft" && !previous.disabled) { previous.click(); }
+      if (key === "ArrowRight" && !next.disabled) { next.click(); }
+    };
+    if (!listening) {
+      document.addEventListener("keydown", function (event) { window.previewKeys(event.key); });
     }
     document.getElementById("preview-close").addEventListener("click", function () {
       dialog.close();
