@@ -8,6 +8,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 CAPTCHA_MODES = ("off", "fixed", "image")
+#: The demo data every run starts from unless told otherwise (`jcjy serve --seed/--applications`).
+DEFAULT_SEED = 2024
+DEFAULT_APPLICATIONS = 60
+#: Password of every seeded demo account (mock data only; printed by `jcjy serve`).
+DEFAULT_DEMO_PASSWORD = "Demo2024abc"
 
 
 @dataclass
@@ -64,12 +69,11 @@ class MockConfig:
     """Everything both mock sites need to start; one instance may serve both."""
 
     data_dir: Path = Path(".data")
-    seed: int = 2024
-    applications: int = 60
+    seed: int = DEFAULT_SEED
+    applications: int = DEFAULT_APPLICATIONS
     captcha_mode: str = "off"
     captcha_fixed_code: str = "8888"
-    # Password of every seeded demo account (mock data only; printed by `jcjy serve`).
-    demo_password: str = "Demo2024abc"
+    demo_password: str = DEFAULT_DEMO_PASSWORD
     service_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     office_url: str = "http://127.0.0.1:8001"
     secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
