@@ -10,7 +10,7 @@ ALLURE  := $(TOOLS)/node_modules/.bin/allure
 # triggers it: the editable install must learn about the package.
 STAMP   := $(VENV)/.setup-stamp
 SETUP_INPUTS := pyproject.toml scripts/setup.sh \
-	$(wildcard mock_sites/__init__.py pages/__init__.py flows/__init__.py jcjy_cli/__init__.py)
+	$(wildcard */__init__.py)
 
 REPORTS        := reports
 ALLURE_RESULTS := $(REPORTS)/allure-results

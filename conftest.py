@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from flows.browser import (
+from browser.artifacts import attach_artifact
+from browser.launch import (
     VIEWPORT,
     browser_description,
     check_playwright_version,
     context_options,
+    installed_playwright_version,
     launch_options,
 )
-from flows.reporting import attach_artifact
+from pages.secrets import known_secrets
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -54,8 +56,6 @@ def write_allure_environment(config: pytest.Config, extra: dict[str, str]) -> No
     alluredir = config.getoption("allure_report_dir", default=None)
     if not alluredir:
         return
-    from flows.browser import installed_playwright_version
-
     values = {
         "Playwright": installed_playwright_version() or "?",
         "模拟站点": "每个测试独立启动的资助办公系统与基层就业系统（127.0.0.1，随机端口）",
@@ -76,4 +76,4 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa
     base = Path(item.config.invocation_params.dir)
     for name, value in report.user_properties:
         if isinstance(name, str) and name.startswith("playwright_"):
-            attach_artifact(name.removeprefix("playwright_"), base / value)
+            attach_artifact(name.removeprefix("playwright_"), base / value, known_secrets())

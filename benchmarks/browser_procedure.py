@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from flows.browser import (
+from browser.launch import (
     browser_description,
     check_playwright_version,
     context_options,

@@ -13,10 +13,10 @@ import secrets
 from dataclasses import dataclass
 
 from flows import steps as doc
+from flows.evidence import states_paid_amount
 from mock_sites import reference
 from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT as SCHOOL_ADMIN
 from mock_sites.server import RunningSites
-from pages.jcjy.application_detail import states_paid_amount
 
 from . import scrape
 from .client import CheckFailed, HttpClient, Response

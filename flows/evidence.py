@@ -14,6 +14,8 @@ from decimal import Decimal
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
+from pages.values import amount
+
 from .errors import ApplicationError
 
 RECEIPT_AMOUNT = re.compile(r"实缴学费[:：]\s*([\d,]+\.\d{2})")
@@ -25,15 +27,10 @@ def states_paid_amount(title: str) -> bool:
     return "票据" in title or "借款合同" in title
 
 
-def money(text: str) -> Decimal:
-    """An amount as the pages and proofs print it ("8,000.00")."""
-    return Decimal(text.replace(",", "").strip())
-
-
 def paid_amount_in(text: str) -> Decimal | None:
     """The amount paid that a proof's text states (None when it states none)."""
     match = RECEIPT_AMOUNT.search(text) or LOAN_PRINCIPAL.search(text)
-    return money(match[1]) if match else None
+    return amount(match[1]) if match else None
 
 
 def pdf_text(data: bytes) -> str:

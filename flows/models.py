@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-PASSED, REJECTED = "通过", "不通过"
+from pages.jcjy import PASSED, REJECTED, REVIEW_RESULTS
+
 YEAR = re.compile(r"(\d{4}-\d{4})")
 
 
@@ -51,8 +52,8 @@ class ReviewDecision:
     remark: str = ""
 
     def __post_init__(self) -> None:
-        if self.result not in (PASSED, REJECTED):
-            raise ValueError(f"审核结果只能是“通过”或“不通过”，收到：{self.result!r}")
+        if self.result not in REVIEW_RESULTS:
+            raise ValueError(f"审核结果只能是“{PASSED}”或“{REJECTED}”，收到：{self.result!r}")
         if self.result == REJECTED and not self.remark.strip():
             raise ValueError("审核结果为不通过时，必须在备注中写明不通过的原因")
 

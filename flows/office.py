@@ -1,4 +1,8 @@
-"""Section 一 of the seed: register in 全国学生资助办公系统 and grant the 基层就业系统 review right."""
+"""Section 一 of the procedure document: register in 全国学生资助办公系统, become 管理员 of the
+培养单位 and grant the 基层就业系统 review right.
+
+Each public function runs the steps of :mod:`flows.steps` it names; their titles live there only.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from pages.office import (
 from pages.secrets import remember_secret
 
 from . import steps
+from .errors import BusinessError
 from .models import Credentials, StaffMember
 from .runner import StepRunner
 
@@ -30,10 +35,14 @@ REVIEW_SYSTEM = "基层就业系统"
 BUSINESS = "学生资助"
 
 
+class GrantNotEffective(BusinessError):
+    """授权管理 reported success, but 部门成员 does not show the grant."""
+
+
 def register_account(
     page: Page, office_url: str, staff: StaffMember, read_sms_code: SmsCodeReader, runner: StepRunner
 ) -> None:
-    """1. 输入网址，注册账户。"""
+    """:data:`steps.REGISTER`: the SMS code comes from ``read_sms_code``."""
     with runner.step(steps.REGISTER, page):
         OfficeLoginPage(page, office_url).open()
         OfficeLoginPage(page, office_url).go_to_register()
@@ -48,7 +57,7 @@ def register_account(
 
 
 def fill_personal_info(page: Page, office_url: str, staff: StaffMember, runner: StepRunner) -> None:
-    """2. 填写个人信息，点击确认。"""
+    """:data:`steps.FILL_PERSONAL_INFO`."""
     with runner.step(steps.FILL_PERSONAL_INFO, page):
         profile = ProfilePage(page, office_url)
         profile.fill_personal_info(
@@ -61,7 +70,8 @@ def fill_personal_info(page: Page, office_url: str, staff: StaffMember, runner: 
 def join_organization(
     page: Page, office_url: str, staff: StaffMember, invite_code: str, runner: StepRunner
 ) -> None:
-    """3.–6. 加入组织，选取“学生资助”业务并输入邀请码，选择院（系）及学段、培养单位，申请管理员。"""
+    """:data:`steps.JOIN_ORGANIZATION` to :data:`steps.APPLY_FOR_ADMIN`: business, invite code,
+    department and stage, unit, identity 管理员."""
     with runner.step(steps.JOIN_ORGANIZATION, page):
         OrganizationPage(page, office_url).start_join()
         business = JoinBusinessPage(page, office_url)
@@ -83,7 +93,7 @@ def join_organization(
         unit.submit()
         organization = OrganizationPage(page, office_url)
         organization.expect_loaded()
-        organization.expect_notice("申请管理员，待学校管理员审批")
+        organization.expect_state("申请管理员，待学校管理员审批")
 
 
 def _to_login_screen(page: Page, office_url: str) -> OfficeLoginPage:
@@ -122,7 +132,7 @@ def open_join_applications(page: Page, office_url: str, admin: Credentials) -> J
 def approve_admin(
     page: Page, office_url: str, school_admin: Credentials, staff: StaffMember, runner: StepRunner
 ) -> None:
-    """The school administrator approves the staff member's 管理员 application."""
+    """:data:`steps.APPROVE_ADMIN`: the school administrator approves the 管理员 application."""
     with runner.step(steps.APPROVE_ADMIN, page):
         applications = open_join_applications(page, office_url, school_admin)
         applications.approve(staff.name, staff.unit)
@@ -132,7 +142,7 @@ def approve_admin(
 
 
 def login_again(page: Page, office_url: str, staff: StaffMember, runner: StepRunner) -> None:
-    """（二）1. 再次登录资助办公系统。"""
+    """:data:`steps.LOGIN_AGAIN`: the staff member is now 管理员."""
     with runner.step(steps.LOGIN_AGAIN, page):
         organization = log_in(page, office_url, staff.credentials)
         expect(organization.details).to_contain_text("管理员")
@@ -141,7 +151,8 @@ def login_again(page: Page, office_url: str, staff: StaffMember, runner: StepRun
 def grant_review_permission(
     page: Page, office_url: str, staff: StaffMember, members: list[str], runner: StepRunner
 ) -> None:
-    """（二）2.–3. 部门成员：勾选人员 → 授权管理 → 勾选基层就业系统和审核人员角色 → 确定。"""
+    """:data:`steps.OPEN_MEMBERS` and :data:`steps.GRANT_REVIEW_PERMISSION` for ``members``
+    (names), with the reviewer role of the staff member's stage; checks the grants took."""
     with runner.step(steps.OPEN_MEMBERS, page):
         OfficeShell(page).menu_link("部门成员").click()
         member_page = MembersPage(page, office_url)
@@ -157,4 +168,4 @@ def grant_review_permission(
         for name in members:
             systems, roles = member_page.grants_of(name)
             if REVIEW_SYSTEM not in systems or staff.reviewer_role not in roles:
-                raise AssertionError(f"{name} 的授权未生效：系统 {systems}，角色 {roles}")
+                raise GrantNotEffective(f"{name} 的授权未生效：系统 {systems}，角色 {roles}")

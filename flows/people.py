@@ -9,7 +9,7 @@ from faker import Faker
 
 from .models import StaffMember
 
-# 中国科学院大学: the 院（系） and 培养单位 the seed's walkthrough uses, per 学段 (本科部 for 本专科).
+# 中国科学院大学: the 院（系） and 培养单位 the procedure document's walkthrough uses, per 学段 (本科部 for 本专科).
 DEFAULT_PLACEMENT = {
     "研究生": ("计算机科学与技术学院", "中国科学院计算技术研究所"),
     "本专科": ("本科部", "中国科学院大学本科部"),

@@ -1,4 +1,4 @@
-"""`full_procedure`: everything the seed describes, for a new staff member, end to end."""
+"""`full_procedure`: everything the procedure document describes, for a new staff member."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from playwright.sync_api import Page
 from pages.jcjy import ApplicationDetailPage
 
 from . import office, review
+from .errors import BusinessError
 from .models import PASSED, REJECTED, Credentials, ReviewOutcome, StaffMember
 from .runner import StepRunner
 
@@ -64,7 +65,8 @@ def full_procedure(
     page: Page, sites: Sites, staff: StaffMember, invite_code: str,
     read_sms_code: office.SmsCodeReader, school_admin: Credentials, runner: StepRunner,
 ) -> ProcedureResult:
-    """The whole seed for a new staff member; ends with one approval and one rejection."""
+    """The whole procedure document for a new staff member; ends with one approval and one
+    rejection."""
     register_and_authorize(page, sites, staff, invite_code, read_sms_code, school_admin, runner)
     review.staff_login(page, sites.jcjy_url, staff.credentials, runner)
     result = ProcedureResult(
@@ -72,5 +74,5 @@ def full_procedure(
     )
     missing = {PASSED, REJECTED} - {o.decision.result for o in result.outcomes}
     if missing:
-        raise AssertionError(f"待审核的申请中没有可“{'、'.join(missing)}”的申请")
+        raise BusinessError(f"待审核的申请中没有可“{'、'.join(missing)}”的申请")
     return result

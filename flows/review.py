@@ -1,4 +1,4 @@
-"""Section 二 of the seed: review the students' applications in 基层就业系统.
+"""Section 二 of the procedure document: review the students' applications in 基层就业系统.
 
 A login can time out while the reviewer reads an application; 确定 then lands on 工作人员登录
 ("登录已超时，请重新登录") and nothing is saved. Given the reviewer's credentials,
@@ -13,10 +13,19 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage, LoginHomePage, StaffLoginPage
-from pages.jcjy.application_list import PENDING
+from pages.base import report_step
+from pages.jcjy import (
+    PASSED,
+    PENDING,
+    REJECTED,
+    ApplicationDetailPage,
+    ApplicationListPage,
+    LoginHomePage,
+    StaffLoginPage,
+)
 
-from . import steps
+from . import evidence, steps
+from .errors import ApplicationError, BusinessError
 from .models import ApplicationFacts, Credentials, ReviewDecision, ReviewOutcome
 from .runner import StepRunner
 
@@ -26,11 +35,15 @@ ALL_DONE = "所有申请均已审核完毕"
 SESSION_RETRIES = 1
 
 
-class ReviewNotSaved(RuntimeError):
-    """确定 did not save the decision; the (Chinese) message says why."""
+class NothingPending(BusinessError):
+    """申请名单审核 lists no application that is 待审核."""
 
 
-class ReviewSessionExpired(ReviewNotSaved):
+class ReviewNotSaved(BusinessError):
+    """The site refused the decision (or it was already decided); the message says why."""
+
+
+class ReviewSessionExpired(ApplicationError):
     """The login timed out and could not be renewed: no credentials, or it timed out again."""
 
 
@@ -62,7 +75,7 @@ def open_application(
                 review_list.search(status=PENDING)
                 student_no = review_list.first_pending()
             if student_no is None:
-                raise LookupError("没有待审核的申请")
+                raise NothingPending("没有待审核的申请")
         return review_list.open_detail(student_no)
 
 
@@ -88,7 +101,8 @@ def read_application(
     materials = detail.materials() if materials is None else materials
     judgement = detail.system_judgement()
     fields = detail.fields()
-    paid = detail.paid_amounts(materials)
+    with report_step("核实缴纳的实际金额"):
+        paid = evidence.paid_amounts(detail.page, detail.base_url, materials)
     return ApplicationFacts(
         student_no=fields["学号"],
         name=fields["姓名"],
@@ -128,7 +142,7 @@ def decide_and_confirm(
             return ReviewOutcome(facts.student_no, facts.name, decision, message)
         assert creds is not None  # checked inside the step above
         detail = _resume_after_timeout(page, detail.base_url, detail_url, facts, creds, runner)
-    raise AssertionError("unreachable")  # the loop returns or raises
+    raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
 
 
 def _who(facts: ApplicationFacts) -> str:
@@ -196,19 +210,9 @@ def _resume_after_timeout(
     return detail
 
 
-def review_one(
-    page: Page, jcjy_url: str, decide: Decide, runner: StepRunner, student_no: str | None = None,
-    creds: Credentials | None = None,
-) -> ReviewOutcome:
-    """The whole of 3（1）–3（4） for one student (``creds``: renew a login that timed out)."""
-    detail = open_application(page, jcjy_url, student_no, runner)
-    facts = check_materials(page, detail, runner)
-    return decide_and_confirm(page, detail, facts, decide(facts), runner, creds)
-
-
 def careful_decision(facts: ApplicationFacts) -> ReviewDecision:
     """A reviewer's default rule: 系统判断结果 is only a hint; the receipts must match the claim."""
     problems = list(facts.system_reasons) + facts.amount_problems()
     if problems:
-        return ReviewDecision("不通过", "；".join(problems)[:200])
-    return ReviewDecision("通过")
+        return ReviewDecision(REJECTED, "；".join(problems)[:200])
+    return ReviewDecision(PASSED)

@@ -1,4 +1,5 @@
-"""The documented procedure, one definition per step, titles verbatim from the seed document.
+"""The documented procedure, one definition per step, titles verbatim from the procedure document
+(操作流程（培养单位）).
 
 Flows, Allure steps, logs, video captions and guides all read these; nobody types a title twice.
 """
@@ -19,7 +20,7 @@ PART_REVIEW = "审核学生申报信息"
 
 @dataclass(frozen=True)
 class Step:
-    """One documented step: where it stands in the seed and what it says."""
+    """One documented step: where it stands in the procedure document and what it says."""
 
     key: str
     section: str

@@ -12,28 +12,29 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, sync_playwright
 
-from flows.browser import (
+from browser.launch import (
     browser_description,
     check_playwright_version,
     context_options,
     launch_options,
 )
+from browser.redaction import redact_file
+from flows.errors import ApplicationError, BusinessError, is_business
 from flows.procedure import ProcedureResult, full_procedure
 from flows.runner import StepFailed, StepRunner
-from pages.secrets import redact_file
+from pages.base import screen_problems
+from pages.secrets import known_secrets
 
+from .masking import mask_phone
 from .observers import ConsoleReporter, StepScreenshots
 from .serve import add_mock_options, config_from_args
 from .targets import Target, embedded_target, external_target
 
 STEP_TIMEOUT_MS = 15_000
-# "label：message" for every field the site marked invalid (aria-invalid + aria-describedby).
-FIELD_ERRORS = """() => Array.from(document.querySelectorAll('[aria-invalid="true"]')).flatMap(el =>
-  (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)
-    .map(id => document.getElementById(id)).filter(Boolean)
-    .map(n => ((el.labels && el.labels[0]) ? el.labels[0].innerText.trim() + '：' : '') + n.innerText.trim()))"""
+
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             if args.data_dir is None:  # a fresh database per demo, kept beside its report
                 args.data_dir = str(out / "mock-data")
-            target = stack.enter_context(embedded_target(lambda: config_from_args(args), args.stage))
+            target = stack.enter_context(embedded_target(config_from_args(args), args.stage))
         return _run_in_browser(args, target, options, out)
 
 
@@ -103,9 +104,9 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
                 page, target.sites, target.staff, target.invite_code, target.read_sms_code,
                 target.school_admin, runner,
             )
-        except (StepFailed, AssertionError) as exc:
+        except (StepFailed, BusinessError, ApplicationError, PlaywrightError) as exc:
             failure = exc
-            page_alerts = _visible_alerts(page)
+            page_alerts = _visible_problems(page)
         except KeyboardInterrupt:
             failure = KeyboardInterrupt("已被用户中断")
         finally:
@@ -116,7 +117,7 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
             if video is not None:
                 Path(video.path()).replace(out / "video.webm")
             (out / "video").rmdir() if (out / "video").exists() else None
-    redact_file(out / "trace.zip")
+    redact_file(out / "trace.zip", known_secrets())
     procedure_s = time.perf_counter() - started - launch_s
     summary = _summary(target, runner, result, failure, launch_s, procedure_s)
     summary["page_alerts"] = page_alerts
@@ -124,12 +125,11 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
     return _report(summary, out, shots, failure)
 
 
-def _visible_alerts(page) -> list[str]:  # noqa: ANN001
-    """Error messages the site shows right now (what a person would read on the screen)."""
+def _visible_problems(page: Page) -> list[str]:
+    """What the site says is wrong right now (what a person would read on the screen)."""
     try:
-        alerts = [t.strip() for t in page.get_by_role("alert").all_inner_texts() if t.strip()]
-        return alerts + page.evaluate(FIELD_ERRORS)
-    except Exception:  # the page may be gone; the failure itself is what matters
+        return screen_problems(page)
+    except PlaywrightError:  # the page may be gone; the failure itself is what matters
         return []
 
 
@@ -159,7 +159,21 @@ def _summary(
         ],
         "sms_to_students": sms,
         "failure": None if failure is None else str(failure),
+        "failure_kind": _kind(failure),
     }
+
+
+def _kind(failure: BaseException | None) -> str | None:
+    """"business" (the site refused, data wrong) or "application" (time-out, error, crash)."""
+    if failure is None or isinstance(failure, KeyboardInterrupt):
+        return None
+    return "business" if is_business(failure) else "application"
+
+
+KIND_LABELS = {
+    "business": "业务问题（站点拒绝或数据不符，重试无益）",
+    "application": "系统故障（超时、服务器错误或浏览器故障，可稍后重试）",
+}
 
 
 def _report(summary: dict, out: Path, shots: StepScreenshots, failure: BaseException | None) -> int:
@@ -167,7 +181,7 @@ def _report(summary: dict, out: Path, shots: StepScreenshots, failure: BaseExcep
         remark = f"（备注：{review['remark']}）" if review["remark"] else ""
         print(f"审核：{review['name']}（{review['student_no']}）{review['result']}{remark}")
     for message in summary["sms_to_students"]:
-        print(f"短信：{message['phone'][:3]}****{message['phone'][-4:]} ← {message['text']}")
+        print(f"短信：{mask_phone(message['phone'])} ← {message['text']}")
     print(f"流程用时 {summary['procedure_s']:.1f} 秒（不含浏览器启动 {summary['browser_launch_s']:.1f} 秒）")
     print(f"输出：{out}/（video.webm、trace.zip、steps/*.png、summary.json、demo.log）")
     if failure is None:
@@ -175,6 +189,8 @@ def _report(summary: dict, out: Path, shots: StepScreenshots, failure: BaseExcep
         return 0
     step = getattr(failure, "step", None)
     print(f"演示失败：{'步骤 ' + step.label if step else ''}")
+    if summary["failure_kind"]:
+        print(f"  类型：{KIND_LABELS[summary['failure_kind']]}")
     for alert in summary.get("page_alerts", []):
         print(f"  页面提示：{alert}")
     cause = str(getattr(failure, "cause", failure)).strip().splitlines()

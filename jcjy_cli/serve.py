@@ -6,8 +6,13 @@ import argparse
 import signal
 import threading
 
-from mock_sites.common.config import MockConfig
-from mock_sites.reference import demo_invite_code
+from mock_sites.demo import (
+    DEFAULT_APPLICATIONS,
+    DEFAULT_SEED,
+    MockConfig,
+    demo_invite_code,
+    seeded_accounts,
+)
 from mock_sites.server import start_site_processes
 
 
@@ -15,8 +20,8 @@ def add_mock_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every sub-command that starts the embedded mock sites."""
     g = parser.add_argument_group("模拟站点")
     g.add_argument("--data-dir", help="数据目录（SQLite 文件所在处），默认 .data/")
-    g.add_argument("--seed", type=int, help="演示数据随机种子（相同种子生成相同数据），默认 2024")
-    g.add_argument("--applications", type=int, help="生成的学生申请数量（1–5000），默认 60")
+    g.add_argument("--seed", type=int, help=f"演示数据随机种子（相同种子生成相同数据），默认 {DEFAULT_SEED}")
+    g.add_argument("--applications", type=int, help=f"生成的学生申请数量（1–5000），默认 {DEFAULT_APPLICATIONS}")
     g.add_argument("--captcha", choices=("off", "fixed", "image"), help="图形验证码模式，默认 off")
     g.add_argument("--latency-ms", type=int, help="故障开关：每个请求附加的延迟（毫秒）")
     g.add_argument("--error-rate", type=float, help="故障开关：返回 HTTP 500 的比例（0–1）")
@@ -48,8 +53,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mock_sites.office.seed import seeded_accounts
-
     config = config_from_args(args)
     sites = start_site_processes(config, args.office_port, args.jcjy_port, args.host)
     try:

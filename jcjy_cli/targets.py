@@ -16,9 +16,10 @@ from flows.mock_control import MockControl
 from flows.models import Credentials, StaffMember
 from flows.people import new_staff_member
 from flows.procedure import Sites
-from mock_sites.common.config import MockConfig
-from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
-from mock_sites.reference import demo_invite_code
+from mock_sites.demo import SCHOOL_ADMIN_ACCOUNT, MockConfig, demo_invite_code
+from mock_sites.server import start_sites
+
+from .masking import mask_phone
 
 
 @dataclass
@@ -54,12 +55,9 @@ def is_mock(url: str) -> bool:
 
 
 @contextmanager
-def embedded_target(config_factory: Callable[[], object], stage: str) -> Iterator[Target]:
+def embedded_target(config: MockConfig, stage: str) -> Iterator[Target]:
     """Both mock sites in this process on free ports, with a made-up staff member."""
-    from mock_sites.server import start_sites
-
-    config = config_factory()
-    with start_sites(config) as running:  # type: ignore[arg-type]
+    with start_sites(config) as running:
         office = MockControl(running.office_url)
         yield Target(
             sites=Sites(running.office_url, running.jcjy_url),
@@ -78,9 +76,10 @@ def external_target(office_url: str, jcjy_url: str, stage: str) -> Target:
     base = new_staff_member(stage)
     if mock:
         staff, read_code = base, MockControl(office_url).latest_sms_code
+        # That mock's own demo password is not known here: it is asked for, never guessed.
         admin = Credentials(
             os.environ.get("JCJY_SCHOOL_ADMIN_ACCOUNT", SCHOOL_ADMIN_ACCOUNT),
-            os.environ.get("JCJY_SCHOOL_ADMIN_PASSWORD") or MockConfig.from_env().demo_password,
+            _ask("JCJY_SCHOOL_ADMIN_PASSWORD", "学校管理员密码（模拟站点的演示密码）", secret=True),
         )
         invite = os.environ.get("JCJY_INVITE_CODE", demo_invite_code())
     else:
@@ -102,7 +101,7 @@ def external_target(office_url: str, jcjy_url: str, stage: str) -> Target:
         invite = _ask("JCJY_INVITE_CODE", "邀请码（群里通知）")
 
         def read_code(phone: str) -> str:
-            return _ask("JCJY_SMS_CODE", f"发送到 {phone[:3]}****{phone[-4:]} 的短信验证码", secret=True)
+            return _ask("JCJY_SMS_CODE", f"发送到 {mask_phone(phone)} 的短信验证码", secret=True)
 
     return Target(
         Sites(office_url, jcjy_url), staff, admin, invite, read_code,

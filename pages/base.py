@@ -6,13 +6,27 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, Self, TypeVar
 
 import allure
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 P = ParamSpec("P")
 R = TypeVar("R")
+#: The error text of an invalid field: it follows the field (aria-describedby names it); it has
+#: no role of its own.
+FIELD_ERROR = "[aria-invalid='true'] ~ [id]"
+_FIELD_PROBLEMS = """() => Array.from(document.querySelectorAll('[aria-invalid="true"]')).flatMap(el =>
+  (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)
+    .map(id => document.getElementById(id)).filter(Boolean)
+    .map(n => (el.labels && el.labels[0] ? el.labels[0].innerText.trim() + '：' : '') + n.innerText.trim()))"""
+
+
+def screen_problems(page: Page) -> list[str]:
+    """What the screen shown says is wrong, on any screen of either site: the alerts, then each
+    field error as "标签：错误"."""
+    alerts = [t.strip() for t in page.get_by_role("alert").all_inner_texts() if t.strip()]
+    return alerts + list(page.evaluate(_FIELD_PROBLEMS))
 
 
 @contextmanager
@@ -51,7 +65,8 @@ class BasePage:
         self.alerts = page.get_by_role("alert")
         self.statuses = page.get_by_role("status")
 
-    def open(self) -> BasePage:
+    def open(self) -> Self:
+        """Type the screen's address (a document load: only where a person would type it)."""
         if self.path is None:
             raise TypeError(f"{type(self).__name__} 只能通过页面导航到达")
         self.page.goto(self.base_url + self.path)
@@ -62,17 +77,15 @@ class BasePage:
         expect(self.title).to_be_visible()
 
     def expect_error(self, text: str | re.Pattern[str]) -> None:
-        """An error message (role=alert, or a field error) containing ``text`` is shown."""
-        expect(self.page.get_by_text(text).first).to_be_visible()
+        """An error containing ``text`` is shown: an alert, or the error tied to a field."""
+        errors = self.alerts.or_(self.page.locator(FIELD_ERROR))
+        expect(errors.filter(has_text=text).first).to_be_visible()
 
     def expect_notice(self, text: str | re.Pattern[str]) -> None:
-        expect(self.page.get_by_text(text).first).to_be_visible()
+        """A notice (role=status, e.g. 已保存 or 已发送) containing ``text`` is shown."""
+        expect(self.statuses.filter(has_text=text).first).to_be_visible()
 
     def messages(self) -> list[str]:
         """Texts of the flash messages (alerts and statuses) now on screen, in page order."""
         return [t.strip() for t in self.alerts.or_(self.statuses).all_inner_texts()]
 
-    def field_error(self, field: Locator) -> str:
-        """The texts bound to a field through aria-describedby (hint and error; '' when none)."""
-        refs = (field.get_attribute("aria-describedby") or "").split()
-        return " ".join(self.page.locator(f"[id='{ref}']").inner_text() for ref in refs)

@@ -9,7 +9,7 @@
 #   3. an ffmpeg where Playwright's video recorder looks for it
 #      ($PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright)/ffmpeg-<rev>/ffmpeg-linux
 #   4. the Allure 3 report generator from npm into .tools/ (so reports build offline later)
-#   then: the TCP_NODELAY shim for firefox-esr (flows/nodelay.py; gcc installed as root if absent)
+#   then: the TCP_NODELAY shim for firefox-esr (browser/nodelay.py; gcc installed as root if absent)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -80,8 +80,8 @@ fi
 # Reinstall when pyproject.toml changes or a top-level package appears: the editable install
 # maps each top-level package found at install time, so a package created later needs it.
 packages=""
-for pkg in mock_sites pages flows jcjy_cli; do
-    if [[ -f "$ROOT/$pkg/__init__.py" ]]; then packages+="${packages:+ }$pkg"; fi
+for init in "$ROOT"/*/__init__.py; do
+    [[ -f "$init" ]] && packages+="${packages:+ }$(basename "$(dirname "$init")")"
 done
 want="$( { sha256sum pyproject.toml; echo "packages: $packages"; } | sha256sum | cut -d' ' -f1)"
 marker="$VENV/.jcjy-installed"
@@ -97,7 +97,7 @@ else
     echo "$want" >"$marker"
 fi
 "$VENV/bin/python" - <<'PY'
-from flows.browser import check_playwright_version
+from browser.launch import check_playwright_version
 print(f"    playwright {check_playwright_version()} OK")
 PY
 
@@ -105,7 +105,7 @@ PY
 step "3/4 Playwright 录像用 ffmpeg / ffmpeg for Playwright's video recorder"
 read -r PW_DIR FFMPEG_REV FFMPEG_EXE < <("$VENV/bin/python" - <<'PY'
 import imageio_ffmpeg
-from flows.browser import playwright_browsers_path, playwright_revision
+from browser.launch import playwright_browsers_path, playwright_revision
 print(playwright_browsers_path(), playwright_revision("ffmpeg"), imageio_ffmpeg.get_ffmpeg_exe())
 PY
 )
@@ -133,7 +133,7 @@ else
 fi
 
 # --------------------------------------------------------------------------------------------
-step "浏览器 browser: firefox-esr + TCP_NODELAY 补丁 shim (flows/native/tcp_nodelay.c)"
+step "浏览器 browser: firefox-esr + TCP_NODELAY 补丁 shim (browser/native/tcp_nodelay.c)"
 # Optional speed-up (about 2x for the whole procedure): without a C compiler Firefox still works.
 if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
     if [[ $(id -u) -eq 0 ]]; then
@@ -145,9 +145,9 @@ if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
         info "    sudo apt-get install -y gcc libc6-dev && make setup"
     fi
 fi
-"$VENV/bin/python" -m flows.nodelay | sed 's/^/    /' || true
+"$VENV/bin/python" -m browser.nodelay | sed 's/^/    /' || true
 "$VENV/bin/python" - <<'PY' || info "(browser check failed, see above)"
-from flows.browser import firefox_kind
+from browser.launch import firefox_kind
 print(f"    {firefox_kind()}")
 PY
 

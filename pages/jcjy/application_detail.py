@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from playwright.sync_api import Locator, Page
-from pypdf import PdfReader
 
 from pages.base import BasePage, verb
+from pages.values import amount
 
-RECEIPT_AMOUNT = re.compile(r"实缴学费[:：]\s*([\d,]+\.\d{2})")
-LOAN_PRINCIPAL = re.compile(r"借款本金合计[:：]\s*([\d,]+\.\d{2})")
-REVIEW_RESULTS = ("通过", "不通过")
+from .material_preview import MaterialPreviewDialog
 
-
-def states_paid_amount(title: str) -> bool:
-    """Whether the material titled ``title`` states what was paid (a 缴费票据 or the 借款合同)."""
-    return "票据" in title or "借款合同" in title
+#: The two 审核结果 a reviewer can choose (the labels of the radio buttons).
+PASSED, REJECTED = "通过", "不通过"
+REVIEW_RESULTS = (PASSED, REJECTED)
 
 
 @dataclass(frozen=True)
@@ -31,73 +27,12 @@ class Judgement:
     approved_amount: Decimal
 
 
-def _money(text: str) -> Decimal:
-    return Decimal(text.replace(",", "").strip())
-
-
 def _after(lines: list[str], label: str) -> str:
     """The value of the line that starts with ``label`` (as in "判断结果：符合")."""
     for line in lines:
         if line.startswith(label):
             return line.removeprefix(label).strip()
     raise AssertionError(f"系统判断结果中没有“{label.rstrip('：')}”")
-
-
-class MaterialPreviewDialog:
-    """The 预览 popup of one proof material: its pages as an image, and 下载 for the PDF."""
-
-    def __init__(self, page: Page, title: str) -> None:
-        self.page = page
-        self.title = title
-        self.dialog = page.get_by_role("dialog", name=title)
-        self.image = self.dialog.get_by_role("img", name=title)
-        self.position = self.dialog.get_by_text(re.compile(r"^第 \d+/\d+ 份$"))
-        self.previous_button = self.dialog.get_by_role("button", name="上一份")
-        self.next_button = self.dialog.get_by_role("button", name="下一份")
-        self.download_link = self.dialog.get_by_role("link", name="下载")
-        self.close_button = self.dialog.get_by_role("button", name="关闭")
-
-    def expect_open(self) -> None:
-        """The dialog is open and shows the material's pages, fully loaded (one round trip:
-        the role locator waits for the open dialog, ``decode()`` for the image)."""
-        shown = self.image.evaluate(
-            "img => img.decode().then(() => img.naturalWidth > 0, () => false)"
-        )
-        if not shown:
-            raise AssertionError(f"证明材料“{self.title}”的预览无法显示")
-
-    def source(self) -> str:
-        """Address of the image shown."""
-        return self.image.get_attribute("src") or ""
-
-    def download_address(self) -> str:
-        """Address of the material's PDF behind 下载."""
-        return self.download_link.get_attribute("href") or ""
-
-    @verb("查看下一份证明材料")
-    def next(self, title: str, *, by_key: bool = False) -> MaterialPreviewDialog:
-        """下一份 (``by_key``: press → instead); ``title`` is the material expected next (the
-        following row of 证明材料)."""
-        return self._turn(self.next_button, "ArrowRight", title, by_key)
-
-    @verb("查看上一份证明材料")
-    def previous(self, title: str, *, by_key: bool = False) -> MaterialPreviewDialog:
-        """上一份 (``by_key``: press ← instead); ``title`` is the material expected before."""
-        return self._turn(self.previous_button, "ArrowLeft", title, by_key)
-
-    def _turn(self, button: Locator, key: str, title: str, by_key: bool) -> MaterialPreviewDialog:
-        if by_key:
-            self.page.keyboard.press(key)
-        else:
-            button.click()
-        shown = MaterialPreviewDialog(self.page, title)
-        shown.expect_open()
-        return shown
-
-    @verb("关闭材料预览")
-    def close(self) -> None:
-        # The click closes the modal synchronously; the next action waits for it anyway.
-        self.close_button.click()
 
 
 class ApplicationDetailPage(BasePage):
@@ -114,7 +49,6 @@ class ApplicationDetailPage(BasePage):
         self.result_group = page.get_by_role("group", name="审核结果")
         self.remark = page.get_by_label("备注")
         self.confirm_button = page.get_by_role("button", name="确定")
-        self.back_link = page.get_by_role("link", name="返回列表")
         self.history = page.get_by_role("table", name="审核记录")
 
     # --- reading the application -------------------------------------------------------
@@ -141,7 +75,7 @@ class ApplicationDetailPage(BasePage):
         rows = self.fee_table.locator("tbody tr").evaluate_all(
             "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
         )
-        return {cells[0]: _money(cells[1]) for cells in rows}
+        return {cells[0]: amount(cells[1]) for cells in rows}
 
     def materials(self) -> dict[str, str]:
         """{材料名称: 下载地址} for every proof material, in one read."""
@@ -161,7 +95,7 @@ class ApplicationDetailPage(BasePage):
         # The list of reasons is there only for 不符合: read it only then.
         listed = "不符合原因：" in lines
         reasons = [r.strip() for r in self.judgement_reasons.all_inner_texts()] if listed else []
-        return Judgement(_after(lines, "判断结果："), reasons, _money(_after(lines, "核定金额（元）：")))
+        return Judgement(_after(lines, "判断结果："), reasons, amount(_after(lines, "核定金额（元）：")))
 
     # --- proof materials ------------------------------------------------------------------
     def _material_row(self, title: str) -> Locator:
@@ -176,36 +110,10 @@ class ApplicationDetailPage(BasePage):
         dialog.expect_open()
         return dialog
 
-    def material_text(self, title: str, href: str | None = None) -> str:
-        """Text of a material's PDF, fetched with the browser's own session."""
-        href = href or self.materials().get(title)
-        if not href:
-            raise AssertionError(f"证明材料“{title}”没有下载链接")
-        response = self.page.request.get(self.base_url + href.split("?")[0])
-        if not response.ok or "pdf" not in response.headers.get("content-type", ""):
-            raise AssertionError(f"无法读取证明材料“{title}”：HTTP {response.status}")
-        reader = PdfReader(io.BytesIO(response.body()))
-        return "\n".join(page.extract_text() for page in reader.pages)
-
-    @verb("核实缴纳的实际金额")
-    def paid_amounts(self, materials: dict[str, str] | None = None) -> dict[str, Decimal]:
-        """Amounts actually paid per receipt title (缴费票据) or the loan principal (贷款合同)
-        (``materials``: :meth:`materials` when already read)."""
-        found: dict[str, Decimal] = {}
-        for title, href in (self.materials() if materials is None else materials).items():
-            if not states_paid_amount(title):
-                continue
-            text = self.material_text(title, href)
-            match = RECEIPT_AMOUNT.search(text) or LOAN_PRINCIPAL.search(text)
-            if match:
-                found[title] = _money(match[1])
-        return found
-
     # --- the decision ---------------------------------------------------------------------
     @verb("选择审核结果")
     def choose_result(self, result: str) -> None:
-        if result not in REVIEW_RESULTS:
-            raise ValueError(f"审核结果只能是“通过”或“不通过”，收到：{result!r}")
+        """``result``: one of :data:`REVIEW_RESULTS`."""
         self.result_group.get_by_label(result, exact=True).check()
 
     @verb("在备注中写明原因")

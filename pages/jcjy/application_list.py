@@ -12,10 +12,6 @@ from pages.base import BasePage, verb
 from .application_detail import ApplicationDetailPage
 from .staff_login import StaffLoginPage
 
-COLUMNS = (
-    "序号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
-    "申请金额（元）", "系统判断结果", "审核状态", "操作",
-)
 #: 审核状态 of an application nobody has decided yet.
 PENDING = "待审核"
 PAGE_INFO = re.compile(r"第\s*(\d+)/(\d+)\s*页，共\s*(\d+)\s*条")

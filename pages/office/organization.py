@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import re
+
+from playwright.sync_api import Page, expect
 
 from pages.base import BasePage, verb
 
@@ -15,10 +17,15 @@ class OrganizationPage(BasePage):
         super().__init__(page, base_url)
         self.join_button = page.get_by_role("button", name="加入组织", exact=True)
         self.details = page.get_by_role("table", name="组织信息")
+        self.state = page.locator(".state-text")  # the membership's state line has no role or name
 
     @verb("点击“加入组织”")
     def start_join(self) -> None:
         self.join_button.click()
+
+    def expect_state(self, text: str | re.Pattern[str]) -> None:
+        """The membership's state line (已加入 / 待审批 … / 已驳回 …) says ``text``."""
+        expect(self.state).to_contain_text(text)
 
     def membership(self) -> dict[str, str]:
         """The 组织信息 table as {row header: value}; empty when not a member."""

@@ -1,32 +1,36 @@
 """End-to-end fixtures: per-test mock sites (own database, free ports) and ready-made actors.
 
 Every test gets its own copy of a database seeded once per xdist worker, so tests share no
-state and run in any order and in parallel.
+state and run in any order and in parallel. The reviewers' logins are stored once per worker
+too (their session cookies, valid on every copy: same data, same secret key); the tests of
+logging in use the form.
 """
 
 from __future__ import annotations
 
+import secrets
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import allure
 import pytest
-from e2e_support import APPLICATIONS, GRADUATE_REVIEWER, SEED
+from e2e_support import GRADUATE_REVIEWER, REVIEWERS, sign_in
 from playwright.sync_api import Browser, Page
 
-from flows.browser import context_options
+from browser.artifacts import attach_artifact
+from browser.launch import context_options
 from flows.mock_control import MockControl
 from flows.models import Credentials, StaffMember
 from flows.people import new_staff_member
 from flows.procedure import Sites
-from flows.reporting import attach_artifact
 from flows.runner import StepObserver, StepRunner
 from flows.steps import Step
-from mock_sites.common.config import MockConfig
+from mock_sites.demo import MockConfig
 from mock_sites.server import create_site, start_sites
-from pages.jcjy import ApplicationListPage, StaffLoginPage
+from pages.jcjy import ApplicationListPage
+from pages.secrets import known_secrets
 
 TIMEOUT_MS = 10_000
 
@@ -51,22 +55,44 @@ class MockSites:
         return Credentials(account, self.config.demo_password)
 
 
+@dataclass(frozen=True)
+class SeededData:
+    """The worker's seeded databases and what logging in there left: each reviewer's cookies."""
+
+    directory: Path
+    secret_key: str
+    cookies: dict[str, list] = field(repr=False)
+
+    def config(self, data_dir: Path) -> MockConfig:
+        return MockConfig(data_dir=data_dir, secret_key=self.secret_key)
+
+
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both databases seeded once per worker; tests start from copies."""
+def seeded(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> SeededData:
+    """Both databases seeded once per worker, and each reviewer logged in there once."""
     directory = tmp_path_factory.mktemp("seeded")
-    config = MockConfig(data_dir=directory, seed=SEED, applications=APPLICATIONS)
+    config = MockConfig(data_dir=directory, secret_key=secrets.token_hex(32))
     for site in ("office", "jcjy"):
         create_site(site, config).extensions["db_engine"].dispose()
-    return directory
+    cookies: dict[str, list] = {}
+    with start_sites(config) as running:
+        for account in REVIEWERS:
+            context = browser.new_context(**context_options())
+            try:
+                page = context.new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                sign_in(page, running.jcjy_url, account, config.demo_password)
+                cookies[account] = context.storage_state()["cookies"]
+            finally:
+                context.close()
+    return SeededData(directory, config.secret_key, cookies)
 
 
 @pytest.fixture
-def mock_sites(seeded_template: Path, tmp_path: Path) -> Iterator[MockSites]:
+def mock_sites(seeded: SeededData, tmp_path: Path) -> Iterator[MockSites]:
     data_dir = tmp_path / "data"
-    shutil.copytree(seeded_template, data_dir)
-    config = MockConfig(data_dir=data_dir, seed=SEED, applications=APPLICATIONS)
-    with start_sites(config) as running:
+    shutil.copytree(seeded.directory, data_dir)
+    with start_sites(seeded.config(data_dir)) as running:
         yield MockSites(
             Sites(running.office_url, running.jcjy_url), running.config,
             MockControl(running.office_url), MockControl(running.jcjy_url),
@@ -77,6 +103,26 @@ def mock_sites(seeded_template: Path, tmp_path: Path) -> Iterator[MockSites]:
 def page(page: Page) -> Page:
     page.set_default_timeout(TIMEOUT_MS)
     return page
+
+
+@pytest.fixture
+def signed_in(
+    page: Page, mock_sites: MockSites, seeded: SeededData
+) -> Callable[..., ApplicationListPage]:
+    """``signed_in(reviewer, on=page)``: 申请名单审核 of one of :data:`REVIEWERS`, from the
+    stored login (no login form)."""
+
+    def open_list(account: str, on: Page = page) -> ApplicationListPage:
+        on.context.add_cookies(seeded.cookies[account])
+        return ApplicationListPage(on, mock_sites.urls.jcjy_url).open()
+
+    return open_list
+
+
+@pytest.fixture
+def reviewer_page(signed_in: Callable[..., ApplicationListPage]) -> ApplicationListPage:
+    """Signed in to 基层就业系统 as the seeded graduate reviewer of 计算所."""
+    return signed_in(GRADUATE_REVIEWER)
 
 
 @pytest.fixture
@@ -95,8 +141,8 @@ def recorded_page(browser: Browser, browser_context_args: dict, tmp_path: Path) 
         context.tracing.stop(path=trace)
         context.close()
         for video in video_dir.glob("*.webm"):
-            attach_artifact("video", video)
-        attach_artifact("trace", trace)
+            attach_artifact("video", video, known_secrets())
+        attach_artifact("trace", trace, known_secrets())
 
 
 class AllureScreenshots(StepObserver):
@@ -128,18 +174,3 @@ def illustrated_runner() -> StepRunner:
 @pytest.fixture
 def staff() -> StaffMember:
     return new_staff_member()
-
-
-@pytest.fixture
-def reviewer_page(page: Page, mock_sites: MockSites) -> ApplicationListPage:
-    """Signed in to 基层就业系统 as the seeded graduate reviewer of 计算所."""
-    return login_reviewer(page, mock_sites, GRADUATE_REVIEWER)
-
-
-def login_reviewer(page: Page, mock_sites: MockSites, account: str) -> ApplicationListPage:
-    login = StaffLoginPage(page, mock_sites.urls.jcjy_url).open()
-    assert isinstance(login, StaffLoginPage)
-    login.login(account, mock_sites.config.demo_password)
-    review_list = ApplicationListPage(page, mock_sites.urls.jcjy_url)
-    review_list.expect_loaded()
-    return review_list

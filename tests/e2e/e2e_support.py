@@ -6,28 +6,41 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import allure
+from playwright.sync_api import Page
 
 from flows.steps import Step
-from mock_sites.office import seed
-from mock_sites.reference import demo_invite_code
+from mock_sites import demo
+from pages.jcjy import ApplicationListPage, StaffLoginPage
 
 F = TypeVar("F", bound=Callable[..., object])
 
-# The seeded mock data every end-to-end test starts from (see mock_sites/office/seed.py).
-SEED = 2024
-APPLICATIONS = 60
-INVITE_CODE = demo_invite_code()  # 邀请码 for 学生资助 · 中国科学院大学
-SCHOOL_ADMIN = seed.SCHOOL_ADMIN_ACCOUNT
-GRADUATE_REVIEWER = seed.GRADUATE_REVIEWER_ACCOUNT  # 计算所, 研究生学院审核人员
-UNDERGRADUATE_REVIEWER = seed.UNDERGRADUATE_REVIEWER_ACCOUNT  # 本科部, 本专科学院审核人员
-OTHER_UNIT_REVIEWER = seed.OTHER_UNIT_REVIEWER_ACCOUNT  # 软件所, 研究生学院审核人员
-UNGRANTED_MEMBER = seed.UNGRANTED_MEMBER_ACCOUNT  # 计算所 member without any grant
-GRADUATE_UNIT = "中国科学院计算技术研究所"
-UNDERGRADUATE_UNIT = "中国科学院大学本科部"
+# The seeded accounts every end-to-end test can log in as (mock_sites/demo.py).
+INVITE_CODE = demo.demo_invite_code()  # 邀请码 for 学生资助 · 中国科学院大学
+SCHOOL_ADMIN = demo.SCHOOL_ADMIN_ACCOUNT
+GRADUATE_REVIEWER = demo.GRADUATE_REVIEWER_ACCOUNT  # 计算所, 研究生学院审核人员
+UNDERGRADUATE_REVIEWER = demo.UNDERGRADUATE_REVIEWER_ACCOUNT  # 本科部, 本专科学院审核人员
+OTHER_UNIT_REVIEWER = demo.OTHER_UNIT_REVIEWER_ACCOUNT  # 软件所, 研究生学院审核人员
+UNGRANTED_MEMBER = demo.UNGRANTED_MEMBER_ACCOUNT  # 计算所 member without any grant
+GRADUATE_UNIT = demo.graduate_unit_name()
+UNDERGRADUATE_UNIT = demo.undergraduate_unit_name()
+#: The reviewers whose login is stored once per worker (the tests of logging in use the form).
+REVIEWERS = (GRADUATE_REVIEWER, UNDERGRADUATE_REVIEWER, OTHER_UNIT_REVIEWER)
+
+
+def sign_in(page: Page, jcjy_url: str, account: str, password: str) -> ApplicationListPage:
+    """工作人员登录 (typing the address unless it is shown) → 申请名单审核."""
+    login = StaffLoginPage(page, jcjy_url)
+    if not login.title.is_visible():
+        login.open()
+    login.login(account, password)
+    review_list = ApplicationListPage(page, jcjy_url)
+    review_list.expect_loaded()
+    return review_list
 
 
 def documented(step: Step) -> Callable[[F], F]:
-    """Label a test with the seed's section, part and step (Allure epic / feature / story)."""
+    """Label a test with the procedure document's section, part and step (Allure epic / feature /
+    story)."""
 
     def decorate(test: F) -> F:
         for label in (allure.epic(step.section), allure.feature(step.part), allure.story(step.label)):

@@ -7,44 +7,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from e2e_support import (  # noqa: F401  (re-exported for the tests)
-    GRADUATE_REVIEWER,
-    GRADUATE_UNIT,
-    OTHER_UNIT_REVIEWER,
-    SEED,
-    UNDERGRADUATE_REVIEWER,
-    UNDERGRADUATE_UNIT,
-    UNGRANTED_MEMBER,
-)
 from playwright.sync_api import Page, expect
 
 from flows import review
 from flows.models import ApplicationFacts
 from flows.runner import StepRunner
-from mock_sites.common.config import MockConfig
+from mock_sites.demo import MockConfig
 from mock_sites.server import RunningSites, start_sites
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage, StaffLoginPage
-from pages.jcjy.application_list import PENDING  # noqa: F401  (re-exported for the tests)
+from pages.jcjy import ApplicationDetailPage, ApplicationListPage
 
 
 @contextmanager
 def own_sites(tmp_path: Path, applications: int) -> Iterator[RunningSites]:
     """Both mock sites with a database of their own size (for this test only)."""
-    config = MockConfig(data_dir=tmp_path / f"sites-{applications}", seed=SEED,
-                        applications=applications)
+    config = MockConfig(data_dir=tmp_path / f"sites-{applications}", applications=applications)
     with start_sites(config) as running:
         yield running
-
-
-def sign_in(page: Page, jcjy_url: str, account: str, password: str) -> ApplicationListPage:
-    """工作人员登录 → 申请名单审核."""
-    login = StaffLoginPage(page, jcjy_url)
-    if not login.title.is_visible():
-        login.open()
-    login.login(account, password)
-    review_list = ApplicationListPage(page, jcjy_url)
-    review_list.expect_loaded()
-    return review_list
 
 
 def open_first_pending(review_list: ApplicationListPage) -> ApplicationDetailPage:

@@ -6,14 +6,13 @@ import re
 from decimal import Decimal
 
 import allure
-from e2e_support import documented
-from jcjy_e2e_helpers import PENDING, UNDERGRADUATE_REVIEWER, sign_in
+from e2e_support import UNDERGRADUATE_REVIEWER, documented
 from playwright.sync_api import Page, expect
 
 from flows import steps
 from flows.models import YEAR, ApplicationFacts
 from flows.review import careful_decision, read_application
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import PENDING, ApplicationDetailPage, ApplicationListPage
 
 MASKED_ID = re.compile(r"\d{6}\*{8}\d{3}[\dX]")
 MASKED_PHONE = re.compile(r"1\d{2}\*{4}\d{4}")
@@ -101,9 +100,9 @@ def _paid_by_year(facts: ApplicationFacts) -> dict[str, Decimal]:
 
 @documented(steps.CHECK_MATERIALS)
 @allure.title("核实缴纳的实际金额：符合条件的申请票据与申报一致，“申报金额与票据不符”的申请不一致")
-def test_paid_amounts_checked_against_the_claim(page: Page, mock_sites) -> None:
+def test_paid_amounts_checked_against_the_claim(page: Page, mock_sites, signed_in) -> None:
     url = mock_sites.urls.jcjy_url
-    review_list = sign_in(page, url, UNDERGRADUATE_REVIEWER, mock_sites.config.demo_password)
+    review_list = signed_in(UNDERGRADUATE_REVIEWER)
     # 系统判断结果 says 符合 for both kinds: only the receipts tell them apart.
     candidates = [r for r in review_list.rows() if r.status == PENDING and r.system_result == "符合"
                   and r.application_type == "学费补偿"]

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import allure
 import pytest
-from e2e_support import documented
-from jcjy_e2e_helpers import (
-    OTHER_UNIT_REVIEWER,
-    PENDING,
-    UNDERGRADUATE_REVIEWER,
-    expect_saved,
-    open_first_pending,
-    sign_in,
-)
+from e2e_support import OTHER_UNIT_REVIEWER, UNDERGRADUATE_REVIEWER, documented
+from jcjy_e2e_helpers import expect_saved, open_first_pending
 from playwright.sync_api import Browser, Page, expect
 
 from flows import review, steps
 from flows.models import PASSED, REJECTED, ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import AccessDeniedPage, ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import PENDING, AccessDeniedPage, ApplicationDetailPage, ApplicationListPage
 
 NO_ACCESS = "您没有权限访问该页面或数据。"
 
@@ -39,10 +32,10 @@ def _expect_refused(page: Page, url: str, path: str) -> None:
 ])
 @allure.title("其他培养单位、其他学段的审核人员打不开、也改不了计算所的申请（403 无权访问）")
 def test_reviewer_cannot_reach_other_units_application(
-    reviewer_page: ApplicationListPage, mock_sites, browser: Browser, browser_context_args: dict,
-    outsider: str,
+    reviewer_page: ApplicationListPage, mock_sites, signed_in, browser: Browser,
+    browser_context_args: dict, outsider: str,
 ) -> None:
-    url, password = mock_sites.urls.jcjy_url, mock_sites.config.demo_password
+    url = mock_sites.urls.jcjy_url
     detail = open_first_pending(reviewer_page)
     student_no, detail_path = detail.field("学号"), detail.page.url.removeprefix(url)
     preview = detail.preview_material(detail.material_titles()[0])
@@ -56,7 +49,7 @@ def test_reviewer_cannot_reach_other_units_application(
     try:
         page = context.new_page()
         page.set_default_timeout(10_000)
-        their_list = sign_in(page, url, outsider, password)
+        their_list = signed_in(outsider, on=page)
         their_list.search(keyword=student_no)
         assert their_list.rows() == []
         token = their_list.form_token()  # a valid form token of their own session

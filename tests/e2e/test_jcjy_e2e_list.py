@@ -7,30 +7,31 @@ import re
 from pathlib import Path
 
 import allure
-from e2e_support import documented
-from jcjy_e2e_helpers import (
+from e2e_support import (
     GRADUATE_REVIEWER,
     GRADUATE_UNIT,
-    PENDING,
     UNDERGRADUATE_REVIEWER,
     UNDERGRADUATE_UNIT,
+    documented,
+    sign_in,
+)
+from jcjy_e2e_helpers import (
     expect_saved,
     own_sites,
-    sign_in,
 )
 from playwright.sync_api import Page, expect
 
 from flows import steps
-from pages.jcjy import ApplicationListPage
+from pages.jcjy import PENDING, ApplicationListPage
 
 PAGE_SIZE = 20
 
 
 @documented(steps.OPEN_APPLICATION)
 @allure.title("名单只含本培养单位、本学段的申请（研究生审核人员与本科部审核人员各看各的）")
-def test_list_shows_only_own_unit_and_stage(page: Page, mock_sites) -> None:
-    url, password = mock_sites.urls.jcjy_url, mock_sites.config.demo_password
-    graduate_list = sign_in(page, url, GRADUATE_REVIEWER, password)
+def test_list_shows_only_own_unit_and_stage(page: Page, mock_sites, signed_in) -> None:
+    url = mock_sites.urls.jcjy_url
+    graduate_list = signed_in(GRADUATE_REVIEWER)
     graduate = graduate_list.rows()
     assert graduate, "研究生审核人员的名单为空"
     assert {(r.unit, r.stage) for r in graduate} == {(GRADUATE_UNIT, "研究生")}
@@ -44,7 +45,7 @@ def test_list_shows_only_own_unit_and_stage(page: Page, mock_sites) -> None:
     assert {r.stage for r in graduate_list.rows()} == {"研究生"}
 
     graduate_list.logout()
-    undergraduate_list = sign_in(page, url, UNDERGRADUATE_REVIEWER, password)
+    undergraduate_list = signed_in(UNDERGRADUATE_REVIEWER)
     undergraduate = undergraduate_list.rows()
     assert undergraduate, "本科部审核人员的名单为空"
     assert {(r.unit, r.stage) for r in undergraduate} == {(UNDERGRADUATE_UNIT, "本专科")}

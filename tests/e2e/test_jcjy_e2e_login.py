@@ -6,8 +6,7 @@ import re
 
 import allure
 import pytest
-from e2e_support import documented
-from jcjy_e2e_helpers import GRADUATE_REVIEWER, GRADUATE_UNIT, UNGRANTED_MEMBER
+from e2e_support import GRADUATE_REVIEWER, GRADUATE_UNIT, UNGRANTED_MEMBER, documented
 from playwright.sync_api import Page, expect
 
 from flows import steps
@@ -25,7 +24,6 @@ def test_staff_login_from_home_lands_on_review_list(
     page: Page, mock_sites, runner: StepRunner
 ) -> None:
     home = LoginHomePage(page, mock_sites.urls.jcjy_url).open()
-    assert isinstance(home, LoginHomePage)
     expect(home.staff_login_link).to_be_visible()
     expect(home.student_login_link).to_be_visible()
 
@@ -55,7 +53,6 @@ def test_staff_login_refused(
     page: Page, mock_sites, account: str, password: str | None, refusal: str | re.Pattern[str]
 ) -> None:
     login = LoginHomePage(page, mock_sites.urls.jcjy_url).open()
-    assert isinstance(login, LoginHomePage)
     staff = login.choose_staff_login()
 
     with page.expect_navigation():

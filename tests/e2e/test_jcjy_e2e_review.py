@@ -7,22 +7,19 @@ from pathlib import Path
 
 import allure
 import pytest
-from e2e_support import documented
+from e2e_support import GRADUATE_REVIEWER, documented, sign_in
 from jcjy_e2e_helpers import (
-    GRADUATE_REVIEWER,
-    PENDING,
     expect_saved,
     open_first_pending,
     open_pending_application,
     own_sites,
-    sign_in,
 )
 from playwright.sync_api import Page, Request, expect
 
 from flows import review, steps
 from flows.models import PASSED, ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import PENDING, ApplicationDetailPage, ApplicationListPage
 
 REMARK_REQUIRED = "审核结果为不通过时，请在备注中写明不通过的原因"
 NO_MARKUP = "备注不能包含HTML标签或脚本，请只填写文字"

@@ -7,14 +7,14 @@ from urllib.parse import urlsplit
 
 import allure
 import pytest
-from e2e_support import documented
-from jcjy_e2e_helpers import GRADUATE_REVIEWER, PENDING, open_pending_application
+from e2e_support import GRADUATE_REVIEWER, documented
+from jcjy_e2e_helpers import open_pending_application
 from playwright.sync_api import Route
 
 from flows import review, steps
 from flows.models import REJECTED, ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage, StaffLoginPage
+from pages.jcjy import PENDING, ApplicationDetailPage, ApplicationListPage, StaffLoginPage
 
 NORMAL_LIFETIME_S = 8 * 3600
 REASON = "服务期限不足三年，不符合基层就业学费补偿条件"

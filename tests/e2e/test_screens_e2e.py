@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 import allure
 from e2e_support import GRADUATE_REVIEWER, documented
-from jcjy_e2e_helpers import PENDING, sign_in
 from PIL import Image, ImageChops
 from playwright.sync_api import Page, Route, expect
 
 from flows import steps
-from pages.jcjy import ApplicationDetailPage
+from pages.jcjy import PENDING, ApplicationDetailPage
 from pages.office import OfficeLoginPage, OrganizationPage, RegisterPage
 
 if TYPE_CHECKING:
@@ -92,8 +91,8 @@ def test_failed_request_says_so_and_keeps_the_form(page: Page, mock_sites: MockS
 
 @documented(steps.CHECK_MATERIALS)
 @allure.title("换到下一位学生的详情后，→ 键仍只翻一份材料（页面脚本不重复生效）")
-def test_page_scripts_act_once_on_later_screens(page: Page, mock_sites: MockSites) -> None:
-    review_list = sign_in(page, mock_sites.urls.jcjy_url, GRADUATE_REVIEWER, mock_sites.config.demo_password)
+def test_page_scripts_act_once_on_later_screens(page: Page, mock_sites: MockSites, signed_in) -> None:
+    review_list = signed_in(GRADUATE_REVIEWER)
     mark_document(page)
     rows = [r for r in review_list.rows() if r.status == PENDING]
     detail = review_list.open_detail(rows[0].student_no)

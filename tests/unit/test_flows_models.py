@@ -1,13 +1,11 @@
-"""Flow-level data: decisions, amount checks, step definitions, secret scrubbing."""
+"""Flow-level data: decisions, amount checks, step definitions."""
 
-import zipfile
 from decimal import Decimal
 
 import pytest
 
 from flows import steps
 from flows.models import ApplicationFacts, Credentials, ReviewDecision, StaffMember
-from pages.secrets import MASK, redact_file, redact_text
 
 
 def test_rejection_requires_a_reason():
@@ -51,25 +49,7 @@ def test_loan_claim_above_principal_is_reported():
     assert facts.amount_problems() == ["申请总额17000元超过借款本金16000元"]
 
 
-def test_step_keys_unique_and_titles_from_the_seed():
+def test_step_keys_unique_and_titles_from_the_procedure_document():
     assert len({s.key for s in steps.ALL_STEPS}) == len(steps.ALL_STEPS)
     assert steps.REGISTER.title == "输入网址，注册账户。"
     assert steps.GRANT_REVIEW_PERMISSION.label.startswith("3 在弹出窗口中")
-
-
-def test_redact_text_masks_plain_and_url_encoded_forms():
-    text = "password=Ab%2B12345&raw=Ab+12345&other=keep"
-    assert redact_text(text, {"Ab+12345"}) == f"password={MASK}&raw={MASK}&other=keep"
-
-
-def test_redact_file_scrubs_every_text_member_of_a_trace(tmp_path):
-    trace = tmp_path / "trace.zip"
-    with zipfile.ZipFile(trace, "w") as z:
-        z.writestr("trace.trace", '{"method":"fill","value":"Pw12345678"}')
-        z.writestr("resources/a.html", "<input value='11010519491231002X'>")
-        z.writestr("resources/b.jpeg", b"\xff\xd8\xff binary Pw12345678")
-    redact_file(trace, {"Pw12345678", "11010519491231002X"})
-    with zipfile.ZipFile(trace) as z:
-        assert "Pw12345678" not in z.read("trace.trace").decode()
-        assert "11010519491231002X" not in z.read("resources/a.html").decode()
-        assert z.read("resources/b.jpeg").startswith(b"\xff\xd8\xff")

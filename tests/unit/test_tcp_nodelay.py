@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flows import browser, nodelay
+from browser import launch, nodelay
 
 needs_compiler = pytest.mark.skipif(
     not (sys.platform.startswith("linux") and (shutil.which("cc") or shutil.which("gcc"))),
@@ -110,7 +110,7 @@ def test_without_compiler_the_browser_runs_plain_and_says_why(
         nodelay.build()
     assert nodelay.browser_env() is None
     assert nodelay.browser_env() is None
-    warnings = [r for r in caplog.records if r.name == "flows.nodelay"]
+    warnings = [r for r in caplog.records if r.name == "browser.nodelay"]
     assert len(warnings) == 1 and "TCP_NODELAY" in warnings[0].getMessage()  # once per process
     assert not list(cache.glob("*.so")) and not list(cache.glob(".build-*"))
 
@@ -138,11 +138,11 @@ def test_compile_error_is_reported_with_the_compiler_output(
 
 @needs_compiler
 def test_firefox_esr_launch_options_preload_the_shim(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(browser, "playwright_firefox_executable", lambda: None)
-    monkeypatch.setattr(browser, "FIREFOX_ESR", Path(sys.executable))  # any executable file
-    options = browser.firefox_launch_options()
-    assert options["channel"] == browser.BIDI_CHANNEL
+    monkeypatch.setattr(launch, "playwright_firefox_executable", lambda: None)
+    monkeypatch.setattr(launch, "FIREFOX_ESR", Path(sys.executable))  # any executable file
+    options = launch.firefox_launch_options()
+    assert options["channel"] == launch.BIDI_CHANNEL
     assert options["env"]["LD_PRELOAD"] == str(nodelay.library_path())
-    assert browser.firefox_kind().endswith("TCP_NODELAY shim")
+    assert launch.firefox_kind().endswith("TCP_NODELAY shim")
     monkeypatch.setenv(nodelay.SWITCH_ENV, "0")
-    assert "env" not in browser.firefox_launch_options()
+    assert "env" not in launch.firefox_launch_options()

@@ -9,7 +9,7 @@ system C compiler) and returns the environment that preloads it. Without a compi
 still works, only slower, and a warning says how to fix it (``make setup`` builds the shim).
 ``JCJY_TCP_NODELAY=0`` turns the shim off, to measure its effect or to rule it out.
 
-Run ``python -m flows.nodelay`` to build it and print where it is.
+Run ``python -m browser.nodelay`` to build it and print where it is.
 """
 
 from __future__ import annotations

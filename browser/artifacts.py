@@ -1,23 +1,25 @@
-"""Allure attachments of Playwright artifacts; traces are scrubbed of secrets first."""
+"""Allure attachments of Playwright artifacts (screenshot, video, trace); traces are scrubbed of
+secrets first."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import allure
 from allure_commons.types import AttachmentType
 
-from pages.secrets import redact_file
+from .redaction import redact_file
 
 TRACE_MIME = "application/vnd.allure.playwright-trace"
 
 
-def attach_artifact(kind: str, path: Path) -> None:
+def attach_artifact(kind: str, path: Path, secrets: Collection[str]) -> None:
     """Attach a screenshot, video or trace file to the current Allure test, if it has content."""
     if not path.is_file() or path.stat().st_size == 0:
         return
     if kind == "trace":
-        redact_file(path)
+        redact_file(path, secrets)
         allure.attach.file(path, name="Playwright 追踪（trace）", attachment_type=TRACE_MIME,
                            extension="zip")
     elif kind == "video":

@@ -1,14 +1,15 @@
-"""Browser selection shared by the ``jcjy`` CLI and the test conftest.
+"""Which browser runs, and with what options: shared by the ``jcjy`` CLI, the tests and the
+benchmarks.
 
-浏览器选择：命令行工具和测试共用。
+浏览器选择：命令行工具、测试和基准共用。
 
-Order of preference:
+Order of preference for Firefox:
 
 1. Playwright's own Firefox build (``playwright install firefox``; only on machines that can reach
    Playwright's download servers) — launched with no extra options.
 2. Debian's ``firefox-esr`` driven over WebDriver BiDi
    (``channel="moz-firefox"``, ``executable_path="/usr/bin/firefox-esr"``), with the
-   TCP_NODELAY shim of :mod:`flows.nodelay` preloaded through ``env`` when it can be built.
+   TCP_NODELAY shim of :mod:`browser.nodelay` preloaded through ``env`` when it can be built.
 3. Neither: :class:`BrowserSetupError` telling how to install firefox-esr.
 
 Playwright must be exactly :data:`REQUIRED_PLAYWRIGHT`: 1.65 breaks firefox-esr over BiDi
@@ -17,22 +18,12 @@ Playwright must be exactly :data:`REQUIRED_PLAYWRIGHT`: 1.65 breaks firefox-esr 
 Typical use::
 
     check_playwright_version()
-    browser = playwright.firefox.launch(headless=True, **firefox_launch_options())
-    print(browser_description(browser))
+    browser = playwright.firefox.launch(headless=True, **launch_options("firefox"))
+    context = browser.new_context(**context_options())
 
-In a pytest-playwright conftest, merge into the incoming ``browser_type_launch_args`` so that
-``--headed`` / ``--slowmo`` keep working, and only for Firefox (the options would make any other
-browser type launch firefox-esr, which then hangs until the launch timeout)::
-
-    @pytest.fixture(scope="session")
-    def browser_type_launch_args(browser_type_launch_args, browser_name):
-        if browser_name != "firefox":
-            return browser_type_launch_args
-        check_playwright_version()
-        return {**browser_type_launch_args, **firefox_launch_options()}
-
-pyproject.toml's pytest ``addopts`` already passes ``--browser firefox`` (pytest-playwright's
-default would be chromium); do not pass ``--browser`` again or every test runs twice.
+The root ``conftest.py`` merges :func:`launch_options` into pytest-playwright's incoming
+``browser_type_launch_args`` (so ``--headed`` / ``--slowmo`` keep working) and makes Firefox the
+default browser when no ``--browser`` is given.
 """
 
 from __future__ import annotations
@@ -142,7 +133,7 @@ def firefox_launch_options() -> dict[str, Any]:
     """Extra keyword arguments for ``playwright.firefox.launch``.
 
     ``{}`` when Playwright's own Firefox is installed, else the firefox-esr BiDi options, with
-    the TCP_NODELAY shim preloaded when it is available (see :mod:`flows.nodelay`).
+    the TCP_NODELAY shim preloaded when it is available (see :mod:`browser.nodelay`).
     """
     if playwright_firefox_executable() is not None:
         return {}
