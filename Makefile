@@ -32,7 +32,7 @@ help:
 	@echo "make test-headed  e2e 测试（有界面，Xvfb）e2e tests headed, under Xvfb if no DISPLAY"
 	@echo "make report       只重新生成报告 regenerate the Allure report from $(ALLURE_RESULTS)"
 	@echo "make bench        性能基准 benchmarks (python -m benchmarks)"
-	@echo "make lint         ruff check"
+	@echo "make lint         ruff check + lint-imports（层间依赖约定 layer contracts）"
 	@echo "make clean        删除测试输出和缓存 remove test output and caches"
 	@echo "make distclean    clean + 删除 .venv .tools .data"
 
@@ -48,12 +48,11 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/jcjy serve $(ARGS)
 
-# Lint, then every test (unit + e2e) on $(PYTEST_WORKERS) xdist workers, then the report.
+# Lint (ruff + layer contracts), then every test (unit + e2e) on $(PYTEST_WORKERS) xdist workers, then the report.
 # The report is generated whatever the outcome; the target fails if lint or any test failed.
 test: $(STAMP)
 	@mkdir -p $(REPORTS); rc=0; \
-	echo "==> ruff check"; \
-	$(VENV)/bin/ruff check . || rc=1; \
+	$(MAKE) --no-print-directory lint || rc=1; \
 	echo "==> pytest"; \
 	$(VENV)/bin/pytest tests -n $(PYTEST_WORKERS) --alluredir $(ALLURE_RESULTS) \
 		--clean-alluredir $(PYTEST_ARGS) || rc=1; \
@@ -78,8 +77,13 @@ report:
 bench: $(STAMP)
 	$(PY) -m benchmarks $(ARGS)
 
+# ruff, then the layer contracts of pyproject.toml's [tool.importlinter].
 lint: $(STAMP)
-	$(VENV)/bin/ruff check .
+	@echo "==> ruff check"; rc=0; \
+	$(VENV)/bin/ruff check . || rc=1; \
+	echo "==> lint-imports (layer contracts)"; \
+	$(VENV)/bin/lint-imports --no-cache || rc=1; \
+	exit $$rc
 
 clean:
 	rm -rf $(ALLURE_RESULTS) $(ALLURE_REPORT) $(REPORTS)/demo test-results \
