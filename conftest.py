@@ -6,9 +6,12 @@ Kept in this one file: with xdist, a second copy of the attachment hook would at
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 
+import pluggy
 import pytest
+from playwright.sync_api import Browser
 
 from browser.artifacts import attach_artifact
 from browser.launch import (
@@ -46,7 +49,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
-def browser(browser, pytestconfig: pytest.Config):  # noqa: ANN001, ANN201
+def browser(browser: Browser, pytestconfig: pytest.Config) -> Browser:
     """The session's browser; also records what it is in the Allure environment."""
     write_allure_environment(pytestconfig, {"浏览器": browser_description(browser)})
     return browser
@@ -67,7 +70,9 @@ def write_allure_environment(config: pytest.Config, extra: dict[str, str]) -> No
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo
+) -> Generator[None, pluggy.Result, None]:
     outcome = yield
     report = outcome.get_result()
     if report.when != "teardown":

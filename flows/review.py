@@ -48,7 +48,7 @@ class ReviewSessionExpired(ApplicationError):
 
 
 def staff_login(page: Page, jcjy_url: str, creds: Credentials, runner: StepRunner) -> ApplicationListPage:
-    """点击工作人员登录 → 输入办公系统账号、密码，登录."""
+    """:data:`steps.CLICK_STAFF_LOGIN` and :data:`steps.STAFF_LOGIN`: lands on 申请名单审核."""
     with runner.step(steps.CLICK_STAFF_LOGIN, page):
         login = LoginHomePage(page, jcjy_url).open().choose_staff_login()
     with runner.step(steps.STAFF_LOGIN, page):
@@ -61,8 +61,8 @@ def staff_login(page: Page, jcjy_url: str, creds: Credentials, runner: StepRunne
 def open_application(
     page: Page, jcjy_url: str, student_no: str | None, runner: StepRunner
 ) -> ApplicationDetailPage:
-    """申请名单审核 → 详情 of ``student_no`` (None: the first 待审核 application: from the list
-    as it opens when it shows one, else after 查询 with 审核状态 待审核)."""
+    """:data:`steps.OPEN_APPLICATION` for ``student_no`` (None: the first 待审核 application:
+    from the list as it opens when it shows one, else after 查询 with 审核状态 待审核)."""
     with runner.step(steps.OPEN_APPLICATION, page):
         review_list = ApplicationListPage(page, jcjy_url)
         if page.url == review_list.base_url + review_list.path:
@@ -80,7 +80,7 @@ def open_application(
 
 
 def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunner) -> ApplicationFacts:
-    """查看申请信息，预览证明材料，核实缴纳的实际金额."""
+    """:data:`steps.CHECK_MATERIALS`: every material previewed, the paid amounts read."""
     with runner.step(steps.CHECK_MATERIALS, page):
         materials = detail.materials()
         titles = list(materials)
@@ -119,7 +119,7 @@ def decide_and_confirm(
     page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts, decision: ReviewDecision,
     runner: StepRunner, creds: Credentials | None = None,
 ) -> ReviewOutcome:
-    """审核结果选择（不通过写明备注）→ 点击右下角确定，进入下一位待审学生.
+    """:data:`steps.CHOOSE_RESULT` and :data:`steps.CONFIRM_AND_NEXT` for ``decision``.
 
     With ``creds``, a login that timed out while the form was open is renewed (once): log in
     again, come back to the same application, check it is still 待审核, decide again.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -13,7 +14,7 @@ from flows.steps import Step
 class ConsoleReporter:
     """Prints every documented step as it starts and ends, with its duration."""
 
-    def __init__(self, out=print) -> None:  # noqa: ANN001
+    def __init__(self, out: Callable[..., None] = print) -> None:
         self.out = out
 
     def step_started(self, step: Step, page: Page | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import Page
+
 from pages.base import BasePage, verb
 
 from .staff_login import StaffLoginPage
@@ -11,7 +13,7 @@ class LoginHomePage(BasePage):
     path = "/loginHome"
     heading = "中央高校基层就业资助管理系统"
 
-    def __init__(self, page, base_url: str) -> None:  # noqa: ANN001
+    def __init__(self, page: Page, base_url: str) -> None:
         super().__init__(page, base_url)
         self.staff_login_link = page.get_by_role("link", name="工作人员登录")
         self.student_login_link = page.get_by_role("link", name="学生登录")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from pages.base import verb
 
@@ -15,7 +15,7 @@ class OfficeShell:
         self.menu = page.get_by_role("navigation", name="主菜单")
         self.logout_button = page.get_by_role("button", name="退出登录")
 
-    def menu_link(self, label: str):  # noqa: ANN201
+    def menu_link(self, label: str) -> Locator:
         return self.menu.get_by_role("link", name=label, exact=True)
 
     @verb("退出登录")

@@ -1,4 +1,4 @@
-"""The whole documented procedure for a new staff member, as the seed describes it."""
+"""The whole documented procedure for a new staff member, as the procedure document describes it."""
 
 from __future__ import annotations
 
