@@ -5,13 +5,27 @@ Only the embedded mock sites have it; the real systems send real SMS to a person
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
+import httpx
+
+#: How a verification SMS carries its code (registration and the student's login).
 SMS_CODE = re.compile(r"验证码为(\d{4,8})")
+
+
+def sms_code_in(text: str) -> str | None:
+    """The verification code an SMS text carries (None when it carries none)."""
+    match = SMS_CODE.search(text)
+    return match[1] if match else None
+
+
+def is_mock(url: str, timeout: float = 5.0) -> bool:
+    """Whether the site at ``url`` is one of the mocks (it answers /__mock__/health)."""
+    try:
+        return httpx.get(url.rstrip("/") + "/__mock__/health", timeout=timeout).status_code == 200
+    except (httpx.HTTPError, ValueError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -19,26 +33,25 @@ class MockControl:
     base_url: str
     timeout: float = 10.0
 
-    def _call(self, path: str, payload: dict | None = None) -> object:
-        data = None if payload is None else json.dumps(payload).encode()
-        request = urllib.request.Request(
-            self.base_url.rstrip("/") + "/__mock__" + path, data=data,
-            headers={"Content-Type": "application/json"}, method="GET" if data is None else "POST",
-        )
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
-            return json.loads(response.read().decode("utf-8"))
+    def _call(self, path: str, payload: dict | None = None, params: dict | None = None) -> object:
+        url = self.base_url.rstrip("/") + "/__mock__" + path
+        if payload is None:
+            response = httpx.get(url, params=params, timeout=self.timeout)
+        else:
+            response = httpx.post(url, json=payload, timeout=self.timeout)
+        response.raise_for_status()
+        return response.json()
 
     def sms(self, phone: str | None = None) -> list[dict]:
         """Messages in the outbox, oldest first (only those to ``phone`` when given)."""
-        query = "?" + urllib.parse.urlencode({"phone": phone}) if phone else ""
-        return list(self._call("/sms" + query))  # type: ignore[arg-type]
+        return list(self._call("/sms", params={"phone": phone} if phone else None))  # type: ignore[arg-type]
 
     def latest_sms_code(self, phone: str) -> str:
         """The code of the newest verification SMS to ``phone``."""
         for message in reversed(self.sms(phone)):
-            match = SMS_CODE.search(message["text"])
-            if match:
-                return match[1]
+            code = sms_code_in(message["text"])
+            if code:
+                return code
         raise LookupError(f"模拟短信中没有发给 {phone} 的验证码")
 
     def set_faults(self, **values: object) -> dict:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import getpass
 import os
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.mock_control import MockControl
+from flows.mock_control import MockControl, is_mock
 from flows.models import Credentials, StaffMember
 from flows.people import new_staff_member
 from flows.procedure import Sites
@@ -44,14 +42,6 @@ def _ask(name: str, prompt: str, secret: bool = False) -> str:
     if not value:
         raise ValueError(f"{prompt}不能为空")
     return value
-
-
-def is_mock(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url.rstrip("/") + "/__mock__/health", timeout=5) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
 
 
 @contextmanager
