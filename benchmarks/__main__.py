@@ -13,8 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from flows.errors import ApplicationError
+
 from . import http_procedure, suite, throughput
-from .stopwatch import StepFailed
+from .browsing import TRANSPORT_ERRORS
 
 KINDS = ("http", "throughput", "browser", "suite")
 REPORT_DIR = Path("reports/bench")
@@ -104,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== 基准 {kind} ==")
         try:
             results[kind] = runners[kind]()
-        except (StepFailed, AssertionError, OSError, RuntimeError, ImportError) as exc:
+        except (ApplicationError, AssertionError, RuntimeError, ImportError, *TRANSPORT_ERRORS) as exc:
             failed = True
             traceback.print_exc(file=sys.stderr)
             print(f"基准 {kind} 失败：{exc}", file=sys.stderr)
