@@ -1,21 +1,25 @@
 """Plain-HTTP stand-ins for browser tabs (``httpx``) and the check every page they fetch passes.
 
-One client per person and site: its own cookies and kept-alive connections, redirects followed
-as a browser does. A :class:`RequestCounter` counts every request, redirect hops included, and,
+One client per person and site: its own cookies, connections kept alive where the server allows
+(Werkzeug's development server closes each), redirects followed as a browser does. A :class:`RequestCounter` counts every request, redirect hops included, and,
 as a ``StepRunner`` observer, how many each documented step made.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import httpx
-from playwright.sync_api import Page
 
 from flows.errors import ApplicationError
-from flows.steps import Step
 
 from . import scrape
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from flows.steps import Step
 
 HEADERS = {"Accept-Language": "zh-CN,zh;q=0.9", "User-Agent": "jcjy-benchmark/2"}
 #: What a request may raise besides a wrong page: network errors and broken HTTP.
