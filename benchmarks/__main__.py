@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import platform
@@ -13,8 +12,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from . import http_procedure, suite, throughput
-from .stopwatch import StepFailed
+from flows.errors import ApplicationError
+
+from . import browser_procedure, http_procedure, suite, throughput
+from .browsing import TRANSPORT_ERRORS
 
 KINDS = ("http", "throughput", "browser", "suite")
 REPORT_DIR = Path("reports/bench")
@@ -23,7 +24,7 @@ REPORT_DIR = Path("reports/bench")
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="模拟站点性能基准：纯HTTP全流程、并发吞吐、浏览器全流程（如已提供）。",
+        description="模拟站点性能基准：纯HTTP全流程、并发吞吐、浏览器全流程、端到端测试墙钟时间。",
     )
     parser.add_argument("--runs", type=int, default=5,
                         help="全流程计中位数的运行次数（另有一次冷启动运行单独报告），默认 5")
@@ -47,32 +48,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-# --- hook: browser ------------------------------------------------------------------------
-# The browser benchmark lives in benchmarks/browser_procedure.py (another engineer adds it).
-# Expected contract:
-#   run(runs: int, progress: Callable[[str], None]) -> dict   # JSON-ready, with "median_total_ms"
-#   report(figures: dict) -> str                               # optional: the Chinese table
-# When the HTTP benchmark ran too, the ratio browser / plain HTTP (median totals) is added here.
-BROWSER_MODULE = "benchmarks.browser_procedure"
-
-
-def run_browser(args: argparse.Namespace, progress: Callable[[str], None]) -> dict | None:
-    try:
-        module = importlib.import_module(BROWSER_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != BROWSER_MODULE:
-            raise
-        print("浏览器全流程基准尚未提供（benchmarks/browser_procedure.py 不存在），跳过。"
-              " Browser benchmark not available yet.")
-        return None
-    figures = module.run(runs=args.runs, progress=progress)
-    report = getattr(module, "report", None)
-    print(report(figures) if report else json.dumps(figures, ensure_ascii=False, indent=2))
-    return figures
-# --- end of hook: browser -----------------------------------------------------------------
-
-
 def browser_ratio(results: dict) -> dict | None:
+    """Browser / plain HTTP (median totals), when both ran."""
     http, browser = results.get("http") or {}, results.get("browser") or {}
     if "median_total_ms" not in http or "median_total_ms" not in browser:
         return None
@@ -91,20 +68,21 @@ def main(argv: list[str] | None = None) -> int:
     progress = print
     results: dict[str, dict | None] = {}
     failed = False
-    runners: dict[str, Callable[[], dict | None]] = {
+    runners: dict[str, Callable[[], dict]] = {
         "http": lambda: _print(http_procedure.run_http_benchmark(args.runs, progress),
                                http_procedure.report),
         "throughput": lambda: _print(throughput.run_throughput(
             args.clients, args.requests, args.max_seconds, args.applications, progress),
             throughput.report),
-        "browser": lambda: run_browser(args, progress),
+        "browser": lambda: _print(browser_procedure.run(args.runs, progress),
+                                  browser_procedure.report),
         "suite": lambda: _print(suite.run(progress), suite.report),
     }
     for kind in args.kinds:
         print(f"\n== 基准 {kind} ==")
         try:
             results[kind] = runners[kind]()
-        except (StepFailed, AssertionError, OSError, RuntimeError, ImportError) as exc:
+        except (ApplicationError, AssertionError, RuntimeError, *TRANSPORT_ERRORS) as exc:
             failed = True
             traceback.print_exc(file=sys.stderr)
             print(f"基准 {kind} 失败：{exc}", file=sys.stderr)

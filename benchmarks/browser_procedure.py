@@ -21,13 +21,11 @@ from flows.people import new_staff_member
 from flows.procedure import Sites, full_procedure
 from flows.runner import StepRunner
 from flows.steps import STEPS_BY_KEY
-from mock_sites.common.config import MockConfig
-from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
-from mock_sites.reference import demo_invite_code
+from mock_sites.demo import SCHOOL_ADMIN_ACCOUNT, MockConfig, demo_invite_code
 from mock_sites.server import start_sites
 
 from .memory import PeakMemory
-from .stats import median
+from .stats import median, step_seconds
 from .table import render
 
 
@@ -49,10 +47,7 @@ def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa
             total = time.perf_counter() - started
         finally:
             context.close()
-    steps: dict[str, float] = {}
-    for record in runner.records:
-        steps[record.step.key] = steps.get(record.step.key, 0.0) + record.seconds
-    return total, steps
+    return total, {step.key: seconds for step, seconds in step_seconds(runner.records).items()}
 
 
 def _launch(p, options: dict) -> tuple[object, float]:  # noqa: ANN001

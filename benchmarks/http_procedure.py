@@ -10,49 +10,55 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from flows.runner import StepRunner
+from flows.steps import Step
 from mock_sites.server import RunningSites
 
 from . import sites, table
+from .browsing import RequestCounter
 from .procedure import HttpProcedure, Outcome
-from .stats import median, ms
-from .stopwatch import StepTiming
+from .stats import median, ms, step_seconds
 
 LABEL_WIDTH = 56  # columns of the step label in the table (the JSON has it whole)
-APPLICATIONS = 60  # the default demo data (about 15 in the demo 培养单位's 研究生 scope)
 
 
 @dataclass
 class RunResult:
-    steps: list[StepTiming]
-    total_s: float
-    requests: int
+    seconds: dict[Step, float]  # per step, in order of first appearance
+    requests: dict[Step, int]
+    request_total: int  # every request of the run (all are made inside steps)
     outcome: Outcome
+
+    @property
+    def total_s(self) -> float:
+        return sum(self.seconds.values())
 
 
 def run_procedure(running: RunningSites) -> RunResult:
     """One complete run; raises StepFailed naming the step if any page is not as expected."""
-    procedure = HttpProcedure(running, running.config.demo_password)
-    outcome = procedure.run()
-    steps = list(procedure.watch.steps.values())
-    return RunResult(steps, procedure.watch.total, sum(s.requests for s in steps), outcome)
+    counter = RequestCounter()
+    runner = StepRunner(observers=[counter])
+    outcome = HttpProcedure(running, runner, counter).run()
+    return RunResult(step_seconds(runner.records), counter.per_step, counter.total, outcome)
 
 
 def summarize(cold: RunResult, warm: list[RunResult]) -> dict:
     """JSON-ready figures (ms) of the cold run and the warm runs' median/min/max."""
     measured = warm or [cold]
     steps = []
-    for step in cold.steps:
-        values = [t.seconds for run in measured for t in run.steps if t.key == step.key]
+    for step, seconds in cold.seconds.items():
+        values = [run.seconds[step] for run in measured]
         steps.append({
-            "key": step.key, "label": step.label, "requests": step.requests,
-            "cold_ms": ms(step.seconds), "median_ms": ms(median(values)),
+            "key": step.key, "section": step.section, "label": step.label,
+            "requests": cold.requests.get(step, 0),
+            "cold_ms": ms(seconds), "median_ms": ms(median(values)),
             "min_ms": ms(min(values)), "max_ms": ms(max(values)),
         })
     totals = [run.total_s for run in measured]
     return {
         "benchmark": "http_procedure",
         "runs": len(warm),
-        "requests": cold.requests,
+        "requests": cold.request_total,
         "cold_total_ms": ms(cold.total_s),
         "median_total_ms": ms(median(totals)),
         "min_total_ms": ms(min(totals)),
@@ -70,7 +76,7 @@ def measure(
     if runs < 1:
         raise ValueError("runs 必须至少为 1")
     cold = run_procedure(running)
-    progress(f"  首次运行（冷启动）：{cold.total_s * 1000:,.1f} ms，{cold.requests} 个请求")
+    progress(f"  首次运行（冷启动）：{cold.total_s * 1000:,.1f} ms，{cold.request_total} 个请求")
     warm = []
     for n in range(1, runs + 1):
         sites.reset(running)
@@ -79,22 +85,24 @@ def measure(
     return cold, warm
 
 
-def run_http_benchmark(
-    runs: int = 5, progress: Callable[[str], None] = print, applications: int = APPLICATIONS
-) -> dict:
-    """Start both sites in this process, run the procedure 1 + ``runs`` times, summarize."""
-    with sites.in_process(applications) as running:
+def run_http_benchmark(runs: int = 5, progress: Callable[[str], None] = print) -> dict:
+    """Start both sites in this process (demo data), run the procedure 1 + ``runs`` times."""
+    with sites.in_process() as running:
         progress(f"站点已启动：{running.office_url}（资助办公系统）、{running.jcjy_url}（基层就业系统）")
         cold, warm = measure(running, runs, progress)
     return summarize(cold, warm)
 
 
 def report(figures: dict) -> str:
-    """The Chinese table of one result of ``run_http_benchmark``."""
-    rows = [
-        [table.clip(s["label"], LABEL_WIDTH), s["requests"], s["cold_ms"], s["median_ms"], s["min_ms"], s["max_ms"]]
-        for s in figures["steps"]
-    ]
+    """The Chinese table of one result of ``run_http_benchmark`` (a heading row per section)."""
+    rows: list[list[object]] = []
+    section = ""
+    for s in figures["steps"]:
+        if s["section"] != section:
+            section = s["section"]
+            rows.append([table.clip(section, LABEL_WIDTH), "", "", "", "", ""])
+        rows.append([table.clip("  " + s["label"], LABEL_WIDTH), s["requests"], s["cold_ms"],
+                     s["median_ms"], s["min_ms"], s["max_ms"]])
     rows.append(["合计 total", figures["requests"], figures["cold_total_ms"],
                  figures["median_total_ms"], figures["min_total_ms"], figures["max_total_ms"]])
     headers = ["步骤", "请求数", "首次(冷) ms", f"中位数(n={figures['runs']}) ms", "最小 ms", "最大 ms"]

@@ -8,7 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .client import TRANSPORT_ERRORS, CheckFailed
+from flows.errors import ApplicationError
+
+from .browsing import TRANSPORT_ERRORS
 from .stats import ms, percentile
 
 OK, CONFLICT, ERROR = "ok", "conflict", "error"
@@ -89,7 +91,7 @@ class Phase(Generic[W]):
                 started = time.perf_counter()
                 try:
                     sample = operation(self.workers[index], seq)
-                except (CheckFailed, *TRANSPORT_ERRORS) as exc:
+                except (ApplicationError, *TRANSPORT_ERRORS) as exc:
                     message = f"{type(exc).__name__}: {exc}"[:300]
                     sample = Sample(ERROR, time.perf_counter() - started, message=message)
                 if sample is STOP:

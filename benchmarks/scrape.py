@@ -1,7 +1,6 @@
-"""Reading the mock sites' HTML (regular expressions over the known templates) and checking pages.
+"""Reading the mock sites' HTML (regular expressions over the known templates), from ``str``.
 
-Every check raises ``CheckFailed`` naming the page and what the site said, so a benchmark never
-silently measures an error page.
+A lookup the page cannot answer raises ``ApplicationError`` naming what is missing.
 """
 
 from __future__ import annotations
@@ -10,87 +9,79 @@ import html
 import re
 from dataclasses import dataclass
 
-from .client import CheckFailed, Response
+from flows.errors import ApplicationError
 
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _ALERT = re.compile(r'class="(?:flash flash-\w+|error)"[^>]*>(.*?)</(?:div|p)>', re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_OPTION = re.compile(r'<option value="([^"]*)"[^>]*>(.*?)</option>', re.S)
+_DETAIL_LINK = re.compile(r'href="/review/applications/(\d+)"')
+_STATUS_TAG = re.compile(r'<span class="tag [^"]*">(.*?)</span>', re.S)
+_PENDING = re.compile(r'id="pending-count">(\d+)<')
+_PAGES = re.compile(r"第 \d+/(\d+) 页")
+_REASON = re.compile(r'<ul class="reasons"[^>]*>(.*?)</ul>', re.S)
+_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+_MATERIAL = re.compile(
+    r'data-preview-url="([^"]+)"\s+data-download-url="([^"]+)"\s+data-preview-title="([^"]+)"'
+)
 
 
 def text_of(fragment: str) -> str:
+    """The visible text of an HTML fragment, whitespace collapsed."""
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
-def title(response: Response) -> str:
-    found = _TITLE.search(response.text)
+def title(page: str) -> str:
+    found = _TITLE.search(page)
     return text_of(found.group(1)) if found else ""
 
 
-def messages(response: Response) -> list[str]:
+def messages(page: str) -> list[str]:
     """Flash messages and field errors shown on the page."""
-    return [text_of(m) for m in _ALERT.findall(response.text)]
+    return [text_of(m) for m in _ALERT.findall(page)]
 
 
-def expect(
-    response: Response,
-    what: str,
-    *,
-    status: int = 200,
-    path: str | None = None,
-    contains: tuple[str, ...] = (),
-    content_type: str | None = "text/html",
-) -> Response:
-    """Check status, final path, content type and that every text in ``contains`` is present."""
-    problems = []
-    if response.status != status:
-        problems.append(f"HTTP {response.status}（应为 {status}）")
-    if path is not None and response.path != path:
-        problems.append(f"到达 {response.path}（应为 {path}）")
-    if content_type and response.content_type != content_type:
-        problems.append(f"内容类型 {response.content_type}（应为 {content_type}）")
-    if content_type == "text/html":
-        missing = [c for c in contains if c not in response.text]
-        if missing:
-            problems.append(f"页面缺少：{'、'.join(missing)}")
-    if problems:
-        said = "；".join(messages(response)) or title(response) or "（无提示）"
-        raise CheckFailed(f"{what}：{'，'.join(problems)}。页面提示：{said}")
-    return response
-
-
-def csrf_token(response: Response) -> str:
-    found = _CSRF.search(response.text)
+def input_value(page: str, name: str) -> str:
+    """The value of the (hidden) input ``name``."""
+    found = re.search(rf'name="{re.escape(name)}" value="([^"]*)"', page)
     if not found:
-        raise CheckFailed(f"页面 {response.path} 中没有 csrf_token")
+        raise ApplicationError(f"页面中没有字段 {name}")
     return html.unescape(found.group(1))
 
 
-def input_value(response: Response, name: str) -> str:
-    found = re.search(rf'name="{re.escape(name)}" value="([^"]*)"', response.text)
+def form_token(page: str) -> str:
+    """The page's CSRF token, sent back with every form."""
+    return input_value(page, "csrf_token")
+
+
+def option_value(page: str, select: str, label: str) -> str:
+    """The value of the option shown as ``label`` in the ``select`` list (picked by its label)."""
+    found = re.search(rf'<select[^>]*name="{re.escape(select)}"[^>]*>(.*?)</select>', page, re.S)
+    options = _OPTION.findall(found.group(1)) if found else []
+    value = next((v for v, shown in options if text_of(shown) == label), None)
+    if value is None:
+        raise ApplicationError(f"选择框 {select} 中没有“{label}”")
+    return html.unescape(value)
+
+
+def checkbox_value(page: str, name: str, label: str) -> str:
+    """The value of the checkbox ``name`` labelled ``label`` (e.g. 选择 张三 on 部门成员)."""
+    pattern = rf'name="{re.escape(name)}" value="([^"]*)"[^>]*aria-label="{re.escape(label)}"'
+    found = re.search(pattern, page)
     if not found:
-        raise CheckFailed(f"页面 {response.path} 中没有字段 {name}")
+        raise ApplicationError(f"页面中没有“{label}”的勾选框")
     return html.unescape(found.group(1))
 
 
-def rows(response: Response) -> list[str]:
+def rows(page: str) -> list[str]:
     """The raw HTML of every table row (``<tr>`` without attributes: the data rows)."""
-    return _ROW.findall(response.text)
+    return _ROW.findall(page)
 
 
-def form_action(row_html: str, ending: str) -> str | None:
-    found = re.search(rf'action="([^"]*{re.escape(ending)})"', row_html)
+def form_action(fragment: str, ending: str) -> str | None:
+    found = re.search(rf'action="([^"]*{re.escape(ending)})"', fragment)
     return html.unescape(found.group(1)) if found else None
-
-
-def member_checkbox(response: Response, name: str) -> str:
-    """The ``member_id`` of the member row labelled 选择 {name} on 部门成员."""
-    pattern = rf'name="member_id" value="(\d+)"[^>]*aria-label="选择 {re.escape(name)}"'
-    found = re.search(pattern, response.text)
-    if not found:
-        raise CheckFailed(f"部门成员中没有“{name}”的勾选框")
-    return found.group(1)
 
 
 @dataclass(frozen=True)
@@ -102,21 +93,40 @@ class ListedApplication:
     status: str  # 待审核 / 审核通过 / 审核不通过
 
 
-def listed_applications(response: Response) -> list[ListedApplication]:
+def listed_applications(page: str) -> list[ListedApplication]:
     found = []
-    for row in rows(response):
-        link = re.search(r'href="/review/applications/(\d+)"', row)
-        tags = [text_of(t) for t in re.findall(r'<span class="tag [^"]*">(.*?)</span>', row)]
+    for row in rows(page):
+        link = _DETAIL_LINK.search(row)
+        tags = [text_of(t) for t in _STATUS_TAG.findall(row)]
         if link and len(tags) >= 2:
             found.append(ListedApplication(int(link.group(1)), tags[-2], tags[-1]))
     return found
 
 
-def pending_count(response: Response) -> int:
-    found = re.search(r'id="pending-count">(\d+)<', response.text)
+def pending_count(page: str) -> int:
+    found = _PENDING.search(page)
     if not found:
-        raise CheckFailed("申请名单审核页面中没有待审核数量")
+        raise ApplicationError("申请名单审核页面中没有待审核数量")
     return int(found.group(1))
+
+
+def page_count(page: str) -> int:
+    found = _PAGES.search(page)
+    return int(found.group(1)) if found else 1
+
+
+def detail_value(page: str, term: str) -> str:
+    """What 详情 shows under ``term`` (姓名, 学号 …)."""
+    found = re.search(rf"<dt>{re.escape(term)}</dt><dd>(.*?)</dd>", page, re.S)
+    if not found:
+        raise ApplicationError(f"详情页中没有“{term}”")
+    return text_of(found.group(1))
+
+
+def reasons(page: str) -> list[str]:
+    """The 不符合原因 of 系统判断结果 (none for an eligible application)."""
+    found = _REASON.search(page)
+    return [text_of(item) for item in _ITEM.findall(found.group(1))] if found else []
 
 
 @dataclass(frozen=True)
@@ -126,19 +136,9 @@ class MaterialLinks:
     download_url: str
 
 
-_MATERIAL_BUTTON = re.compile(
-    r'data-preview-url="([^"]+)"\s+data-download-url="([^"]+)"\s+data-preview-title="([^"]+)"'
-)
-
-
-def materials(response: Response) -> list[MaterialLinks]:
+def materials(page: str) -> list[MaterialLinks]:
     """Every 证明材料 of a detail page: its title, preview image and PDF download."""
     return [
-        MaterialLinks(html.unescape(title), html.unescape(preview), html.unescape(download))
-        for preview, download, title in _MATERIAL_BUTTON.findall(response.text)
+        MaterialLinks(html.unescape(name), html.unescape(preview), html.unescape(download))
+        for preview, download, name in _MATERIAL.findall(page)
     ]
-
-
-def page_count(response: Response) -> int:
-    found = re.search(r"第 \d+/(\d+) 页", response.text)
-    return int(found.group(1)) if found else 1

@@ -1,10 +1,16 @@
-"""Small statistics helpers (nearest-rank percentiles, medians) and rounding for reports."""
+"""Small statistics helpers (nearest-rank percentiles, medians, seconds per step) and rounding
+for reports."""
 
 from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flows.runner import StepRecord
+    from flows.steps import Step
 
 
 def median(values: Sequence[float]) -> float:
@@ -23,3 +29,11 @@ def percentile(values: Sequence[float], pct: float) -> float:
 def ms(seconds: float) -> float | None:
     """Seconds → milliseconds rounded for JSON; None when there is no value (NaN)."""
     return None if math.isnan(seconds) else round(seconds * 1000, 2)
+
+
+def step_seconds(records: Iterable[StepRecord]) -> dict[Step, float]:
+    """Seconds per step of one run (a step run twice adds up), in order of first appearance."""
+    totals: dict[Step, float] = {}
+    for record in records:
+        totals[record.step] = totals.get(record.step, 0.0) + record.seconds
+    return totals

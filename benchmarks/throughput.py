@@ -13,10 +13,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
+import httpx
+
+from flows.errors import ApplicationError
+from mock_sites.demo import GRADUATE_REVIEWER_ACCOUNT
 
 from . import scrape, sites, table
-from .client import CheckFailed, HttpClient, Response
+from .browsing import expect, submit, tab
 from .load import CONFLICT, ERROR, OK, STOP, Phase, Sample
 
 REVIEWER = GRADUATE_REVIEWER_ACCOUNT  # seeded: 管理员 and 研究生学院审核人员 of the demo 培养单位
@@ -26,32 +29,31 @@ REJECT_REMARK = "经核查，就业单位不属于基层单位，不符合学费
 
 @dataclass
 class Worker:
-    client: HttpClient
+    client: httpx.Client
     csrf: str
     decide_ids: list[int]
     cursor: int = 0
 
 
-def _log_in(jcjy_url: str, password: str) -> tuple[HttpClient, Response]:
-    client = HttpClient(jcjy_url)
-    form = scrape.expect(client.get("/staff/login"), "工作人员登录")
-    listed = client.post("/staff/login", {
-        "csrf_token": scrape.csrf_token(form), "next": LIST,
-        "account": REVIEWER, "password": password})
-    return client, scrape.expect(listed, "工作人员登录", path=LIST, contains=("申请名单审核",))
+def _log_in(jcjy_url: str, password: str) -> tuple[httpx.Client, str]:
+    """A reviewer's session; the list page it lands on."""
+    client = tab(jcjy_url)
+    form = expect(client.get("/staff/login"), "工作人员登录").text
+    listed = submit(client, "/staff/login", form, next=LIST, account=REVIEWER, password=password)
+    return client, expect(listed, "工作人员登录", path=LIST, contains=("申请名单审核",)).text
 
 
-def _pending_ids(client: HttpClient) -> list[int]:
+def _pending_ids(client: httpx.Client) -> list[int]:
     """Every 待审核 application in the reviewer's scope (all pages of the filtered list)."""
-    first = scrape.expect(client.get(LIST, {"status": "待审核"}), "待审核名单")
+    first = expect(client.get(LIST, params={"status": "待审核"}), "待审核名单").text
     ids = [a.app_id for a in scrape.listed_applications(first)]
     for page in range(2, scrape.page_count(first) + 1):
-        listed = scrape.expect(client.get(LIST, {"status": "待审核", "page": str(page)}), "待审核名单")
-        ids.extend(a.app_id for a in scrape.listed_applications(listed))
+        listed = client.get(LIST, params={"status": "待审核", "page": str(page)})
+        ids.extend(a.app_id for a in scrape.listed_applications(expect(listed, "待审核名单").text))
     return ids
 
 
-def _timed(call: Callable[[], Response]) -> tuple[Response, float]:
+def _timed(call: Callable[[], httpx.Response]) -> tuple[httpx.Response, float]:
     started = time.perf_counter()
     response = call()
     return response, time.perf_counter() - started
@@ -62,8 +64,8 @@ def _list_op(pages: int) -> Callable[[Worker, int], Sample]:
         params = {"page": str(seq % pages + 1)}
         if seq % 2:
             params["status"] = "待审核"
-        response, seconds = _timed(lambda: worker.client.get(LIST, params))
-        scrape.expect(response, "申请名单审核", contains=("申请名单审核", "详情"))
+        response, seconds = _timed(lambda: worker.client.get(LIST, params=params))
+        expect(response, "申请名单审核", contains=("申请名单审核", "详情"))
         return Sample(OK, seconds)
 
     return op
@@ -72,7 +74,7 @@ def _list_op(pages: int) -> Callable[[Worker, int], Sample]:
 def _detail_op(ids: list[int]) -> Callable[[Worker, int], Sample]:
     def op(worker: Worker, seq: int) -> Sample:
         response, seconds = _timed(lambda: worker.client.get(f"{LIST}/{ids[seq % len(ids)]}"))
-        scrape.expect(response, "详情", contains=("申请详情", "证明材料"))
+        expect(response, "详情", contains=("申请详情", "证明材料"))
         return Sample(OK, seconds)
 
     return op
@@ -82,7 +84,7 @@ def _material_op(ids: list[int]) -> Callable[[Worker, int], Sample]:
     def op(worker: Worker, seq: int) -> Sample:
         url = f"{LIST}/{ids[seq % len(ids)]}/materials/1"
         response, seconds = _timed(lambda: worker.client.get(url))
-        scrape.expect(response, "证明材料", content_type="application/pdf")
+        expect(response, "证明材料", content_type="application/pdf")
         return Sample(OK, seconds)
 
     return op
@@ -100,15 +102,16 @@ def _decide_op(version: str) -> Callable[[Worker, int], Sample]:
         form = {"csrf_token": worker.csrf, "version": version,
                 "result": "通过" if passed else "不通过", "remark": "" if passed else REJECT_REMARK}
         started = time.perf_counter()
-        posted = worker.client.post(f"{LIST}/{app_id}/decide", form, follow=False)
+        posted = worker.client.post(f"{LIST}/{app_id}/decide", data=form, follow_redirects=False)
         post_seconds = time.perf_counter() - started
-        if posted.status == 409:
+        location = posted.headers.get("Location", "")
+        if posted.status_code == 409:
             return Sample(CONFLICT, post_seconds)
-        if posted.status != 302 or LIST not in posted.location:
-            said = "；".join(scrape.messages(posted)) or scrape.title(posted)
-            return Sample(ERROR, post_seconds, message=f"确定 HTTP {posted.status}：{said}")
-        following = worker.client.get(posted.location)
-        scrape.expect(following, "确定后的下一页", contains=("已保存：",))
+        if posted.status_code != 302 or LIST not in location:
+            said = "；".join(scrape.messages(posted.text)) or scrape.title(posted.text)
+            return Sample(ERROR, post_seconds, message=f"确定 HTTP {posted.status_code}：{said}")
+        following = worker.client.get(location)
+        expect(following, "确定后的下一页", contains=("已保存：",))
         return Sample(OK, time.perf_counter() - started, post_seconds)
 
     return op
@@ -127,13 +130,13 @@ def run_throughput(
         first_client, first_page = logged_in[0]
         ids = _pending_ids(first_client)
         if not ids:
-            raise CheckFailed("审核范围内没有待审核的申请")
-        probe = scrape.expect(first_client.get(f"{LIST}/{ids[0]}"), "详情", contains=("申请详情",))
+            raise ApplicationError("审核范围内没有待审核的申请")
+        probe = expect(first_client.get(f"{LIST}/{ids[0]}"), "详情", contains=("申请详情",)).text
         version = scrape.input_value(probe, "version")
         # Warm-up outside the figures: the first PDF loads the fonts.
-        scrape.expect(first_client.get(f"{LIST}/{ids[0]}/materials/1"), "证明材料",
-                      content_type="application/pdf")
-        workers = [Worker(client, scrape.csrf_token(page), ids[i::clients])
+        expect(first_client.get(f"{LIST}/{ids[0]}/materials/1"), "证明材料",
+               content_type="application/pdf")
+        workers = [Worker(client, scrape.form_token(page), ids[i::clients])
                    for i, (client, page) in enumerate(logged_in)]
         progress(f"  审核范围内待审核 {len(ids)} 条；每类最多 {requests} 次操作或 {max_seconds:g} 秒")
         phase = Phase(workers, requests, max_seconds)
@@ -158,12 +161,11 @@ def run_throughput(
     }
 
 
-def _check_decisions_saved(client: HttpClient, pending_before: int, decide: dict) -> int:
+def _check_decisions_saved(client: httpx.Client, pending_before: int, decide: dict) -> int:
     """Every successful 确定 must have left exactly one fewer 待审核 application."""
-    listed = scrape.expect(client.get(LIST), "申请名单审核")
-    pending_after = scrape.pending_count(listed)
+    pending_after = scrape.pending_count(expect(client.get(LIST), "申请名单审核").text)
     if pending_after != pending_before - decide["ok"]:
-        raise CheckFailed(f"待审核由 {pending_before} 条变为 {pending_after} 条，"
+        raise ApplicationError(f"待审核由 {pending_before} 条变为 {pending_after} 条，"
                           f"与成功的确定次数 {decide['ok']} 不符")
     return pending_after
 
