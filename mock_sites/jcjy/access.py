@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, flash, redirect, request, session, url_for
 
 from ..common.faults import session_expired
+from ..common.roles import STAGE_ROLES
 
 STAFF, STUDENT = "staff", "student"
 EXPIRED_MESSAGE = "登录已超时，请重新登录"
-STAGE_ROLES = {"研究生": "研究生学院审核人员", "本专科": "本专科学院审核人员"}
 
 
 @dataclass(frozen=True)

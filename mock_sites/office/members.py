@@ -6,10 +6,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import select
 
 from ..common.db import db
+from ..common.roles import JCJY_SYSTEM, REVIEWER_ROLES, ROLE_STAGES
 from ..common.security import require
 from . import orgdata
 from .access import login_required, user
-from .models import APPROVED, JCJY_SYSTEM, ROLE_STAGES, ROLES, SYSTEMS, Account, Membership
+from .models import APPROVED, SYSTEMS, Account, Membership
 
 bp = Blueprint("members", __name__, url_prefix="/mainList/organization/members")
 
@@ -39,7 +40,7 @@ def _page(unit_code: str | None, *, status: int = 200, dialog: dict | None = Non
         can_authorize=account.admin_unit is not None and unit is not None,
         all_units=account.is_school_admin,
         unit_options=[(u.code, f"{u.name}（{u.department_name}）") for u in orgdata.units()],
-        systems=SYSTEMS, roles=ROLES,
+        systems=SYSTEMS, roles=REVIEWER_ROLES,
         dialog=dialog or {},
     ), status
 
@@ -92,10 +93,10 @@ def authorize():  # noqa: ANN201
     members = _ticked_members(unit.code)
     systems = request.form.getlist("system")
     roles = request.form.getlist("role")
-    if not set(systems) <= set(SYSTEMS) or not set(roles) <= set(ROLES):
+    if not set(systems) <= set(SYSTEMS) or not set(roles) <= set(REVIEWER_ROLES):
         abort(400)
     systems = [s for s in SYSTEMS if s in systems]
-    roles = [r for r in ROLES if r in roles]
+    roles = [r for r in REVIEWER_ROLES if r in roles]
     error = _grant_errors(unit, members, systems, roles)
     if error:
         dialog = {"open": True, "error": error, "members": {m.id for m in members},

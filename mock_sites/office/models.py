@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..common.roles import JCJY_SYSTEM
 from ..common.sms import SmsMessageMixin
 
 # 业务 offered by 加入组织; only 学生资助 has organisations in this mock.
@@ -20,11 +21,7 @@ IDENTITIES = (ADMIN, MEMBER)
 
 PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 
-JCJY_SYSTEM = "基层就业系统"
 SYSTEMS = (JCJY_SYSTEM, "全国学生资助管理信息系统", "国家助学贷款管理系统")
-# Reviewer role → the 学段 it reviews.
-ROLE_STAGES = {"研究生学院审核人员": "研究生", "本专科学院审核人员": "本专科"}
-ROLES = tuple(ROLE_STAGES)
 
 
 def now() -> datetime:

@@ -15,12 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..common.config import MockConfig
+from ..common.roles import GRADUATE_REVIEWER, JCJY_SYSTEM, UNDERGRADUATE_REVIEWER
 from ..common.security import hash_password
 from . import models, orgdata
 from .models import (
     ADMIN,
     APPROVED,
-    JCJY_SYSTEM,
     MEMBER,
     OPEN_BUSINESS,
     PENDING,
@@ -29,8 +29,6 @@ from .models import (
     Membership,
 )
 
-GRADUATE_REVIEWER = "研究生学院审核人员"
-UNDERGRADUATE_REVIEWER = "本专科学院审核人员"
 # Seeded accounts that tests, benchmarks and the demo refer to by number.
 SCHOOL_ADMIN_ACCOUNT = "13800000001"  # 校级管理员 of 中国科学院大学
 GRADUATE_REVIEWER_ACCOUNT = "13800000011"  # 管理员 of the graduate demo unit, 研究生学院审核人员

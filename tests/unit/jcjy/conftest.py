@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 from jcjy_support import (
-    ROLE_OF,
     TOKEN,
     FakeOffice,
     Reviewer,
@@ -19,6 +18,7 @@ from jcjy_support import (
 from werkzeug.serving import make_server
 
 from mock_sites.common.config import MockConfig
+from mock_sites.common.roles import STAGE_ROLES
 from mock_sites.jcjy import create_app
 
 
@@ -62,7 +62,7 @@ def client(app: Flask):  # noqa: ANN201
 @pytest.fixture
 def reviewer(app: Flask, client, office: FakeOffice) -> Reviewer:  # noqa: ANN001
     unit_code, stage = busiest_scope(app)
-    office.add("reviewer1", unit_code, [ROLE_OF[stage]])
+    office.add("reviewer1", unit_code, [STAGE_ROLES[stage]])
     response = login(client, "reviewer1")
     assert response.status_code == 302, response.get_data(as_text=True)
     return Reviewer(client, unit_code, stage, scope_ids(app, unit_code, stage))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from flask import Flask, jsonify, request
 from sqlalchemy import func, select
 
+from mock_sites.common.roles import JCJY_SYSTEM
 from mock_sites.jcjy.models import ApplicationRecord
 
 TOKEN = "test-service-token"
@@ -26,7 +27,7 @@ class FakeOffice:
     calls: int = 0
 
     def add(self, account: str, unit_code: str, roles: list[str],
-            systems: tuple[str, ...] = ("基层就业系统",), name: str = "王老师") -> str:
+            systems: tuple[str, ...] = (JCJY_SYSTEM,), name: str = "王老师") -> str:
         self.accounts[account] = {
             "ok": True, "account": account, "name": name, "unit_code": unit_code,
             "unit_name": f"培养单位{unit_code}", "department": "计算机科学与技术学院",
@@ -85,9 +86,6 @@ def outside_id(app: Flask, unit_code: str, stage: str) -> int:
     with app.extensions["db_factory"]() as db:
         return db.scalar(select(ApplicationRecord.id).where(
             (ApplicationRecord.unit_code != unit_code) | (ApplicationRecord.stage != stage)))
-
-
-ROLE_OF = {"研究生": "研究生学院审核人员", "本专科": "本专科学院审核人员"}
 
 
 @dataclass
