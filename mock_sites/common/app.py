@@ -11,6 +11,7 @@ from .config import MockConfig
 from .faults import install_faults
 from .screens import install_screen_swap
 from .security import install_csrf
+from .site import bind_config
 
 COMMON_DIR = Path(__file__).parent
 
@@ -25,7 +26,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
-    app.extensions["mock_config"] = config
+    bind_config(app, config)
     app.extensions.setdefault("throttles", [])
     app.jinja_env.globals["system_name"] = system_name
     app.register_blueprint(Blueprint(

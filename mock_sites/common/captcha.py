@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from flask import current_app, session
 
+from .site import current_config
+
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 SESSION_KEY = "_captcha"
 
@@ -31,7 +33,7 @@ class Captcha:
 
 
 def _mode() -> str:
-    return current_app.extensions["mock_config"].captcha_mode
+    return current_config().captcha_mode
 
 
 def _digest(code: str) -> str:
@@ -45,7 +47,7 @@ def new_captcha() -> Captcha | None:
     if mode == "off":
         return None
     if mode == "fixed":
-        code = current_app.extensions["mock_config"].captcha_fixed_code
+        code = current_config().captcha_fixed_code
     else:
         code = "".join(secrets.choice(ALPHABET) for _ in range(4))
         # Only a keyed hash goes into the (signed, readable) session cookie.
@@ -62,7 +64,7 @@ def check_captcha(value: str) -> str | None:
     if not value:
         return "请填写图形验证码"
     if mode == "fixed":
-        ok = value.upper() == current_app.extensions["mock_config"].captcha_fixed_code.upper()
+        ok = value.upper() == current_config().captcha_fixed_code.upper()
     else:
         expected = session.pop(SESSION_KEY, None)
         ok = expected is not None and hmac.compare_digest(expected, _digest(value))

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy import select
 
 from .db import db
+from .faults import faults as current_faults
 from .security import csrf_exempt
 from .sms import SmsMessageMixin
 
@@ -38,7 +39,7 @@ def control_blueprint(
     @bp.route("/faults", methods=["GET", "POST"])
     @csrf_exempt
     def faults():  # noqa: ANN202
-        current = current_app.extensions["mock_config"].faults
+        current = current_faults()
         if request.method == "POST":
             try:
                 current.update(request.get_json(force=True, silent=True) or {})

@@ -5,15 +5,16 @@ from __future__ import annotations
 import random
 import time
 
-from flask import Flask, current_app, g, render_template, request, session
+from flask import Flask, g, render_template, request, session
 
 from .config import Faults
+from .site import current_config
 
 LOGIN_AT = "login_at"
 
 
 def faults() -> Faults:
-    return current_app.extensions["mock_config"].faults
+    return current_config().faults
 
 
 def _is_exempt() -> bool:

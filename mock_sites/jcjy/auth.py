@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -15,6 +14,7 @@ from flask import (
 
 from ..common.captcha import check_captcha, new_captcha
 from ..common.faults import start_login_session
+from ..common.site import current_config
 from ..common.validators import collect, max_length, required
 from . import sso
 from .access import STAFF, safe_next
@@ -47,7 +47,7 @@ def staff_login():  # noqa: ANN201
     })
     if errors:
         return _form(next_path, account, errors), 400
-    config = current_app.extensions["mock_config"]
+    config = current_config()
     try:
         identity = sso.verify(config.office_url, config.service_token, account, password)
     except sso.SsoError as exc:

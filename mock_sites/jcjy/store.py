@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..common.config import MockConfig
 from ..common.db import recreate
+from ..common.site import site_config
 from .cases import Application
 from .generator import generate_applications
 from .models import (
@@ -102,4 +103,4 @@ def seed_if_empty(factory: sessionmaker[Session], config: MockConfig) -> None:
 def reset(app: Flask) -> None:
     """Drop everything and seed again (used by /__mock__/reset)."""
     recreate(app)
-    seed(app.extensions["db_factory"], app.extensions["mock_config"])
+    seed(app.extensions["db_factory"], site_config(app))

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, request, session, url_for
 
-from ..common.config import MockConfig
 from ..common.db import db
 from ..common.faults import session_expired
 from ..common.security import Throttle
@@ -16,10 +15,6 @@ from .models import Account
 
 ACCOUNT_KEY = "account_id"
 MOBILE_KEY = "mobile"
-
-
-def config() -> MockConfig:
-    return current_app.extensions["mock_config"]
 
 
 def login_throttle() -> Throttle:

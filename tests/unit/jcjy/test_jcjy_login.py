@@ -87,9 +87,9 @@ def test_office_5xx_and_unreachable(client, office, tmp_path) -> None:
     assert "暂时无法连接全国学生资助办公系统，请稍后再试" in response.get_data(as_text=True)
 
 
-def test_wrong_service_token(client, office, app) -> None:
+def test_wrong_service_token(client, office, config) -> None:
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
-    app.extensions["mock_config"].service_token = "wrong"
+    config.service_token = "wrong"  # the app's own configuration object
     response = login(client, "zhang")
     assert "对接凭证无效" in response.get_data(as_text=True)
 
