@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, render_template, request, send_from_directory
+from flask import Blueprint, Flask, request, send_from_directory
 
 from .assets import install_asset_versions
 from .config import MockConfig
 from .faults import install_faults
+from .message import message_page
 from .screens import install_screen_swap
 from .security import install_csrf
 from .site import bind_config
@@ -67,8 +68,6 @@ def _error_page(status: int, title: str, message: str):  # noqa: ANN202
     def handler(_exc: Exception):  # noqa: ANN202
         if request.path.startswith(("/api/", "/__mock__/")):
             return {"ok": False, "error": message}, status
-        return render_template(
-            "common/message.html", title=title, message=message, back_url="/"
-        ), status
+        return message_page(status, title, message, back_url="/")
 
     return handler

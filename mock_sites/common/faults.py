@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 import time
 
-from flask import Flask, g, render_template, request, session
+from flask import Flask, g, request, session
 
 from .config import Faults
+from .message import message_page
 from .site import current_config
 
 LOGIN_AT = "login_at"
@@ -33,12 +34,7 @@ def install_faults(app: Flask) -> None:
             # Simulated network/server latency of the real system, not a wait in a test.
             time.sleep(current.latency_ms / 1000)
         if current.error_rate and rng.random() < current.error_rate:
-            return render_template(
-                "common/message.html",
-                title="系统繁忙",
-                message="系统繁忙，请稍后再试。（HTTP 500，模拟故障）",
-                back_url=request.referrer or "/",
-            ), 500
+            return message_page(500, "系统繁忙", "系统繁忙，请稍后再试。（HTTP 500，模拟故障）")
         _expire_session(current)
         return None
 

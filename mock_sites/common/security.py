@@ -8,10 +8,11 @@ import threading
 import time
 from collections import defaultdict, deque
 
-from flask import Flask, abort, render_template, request, session
+from flask import Flask, abort, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .faults import session_expired
+from .message import message_page
 
 CSRF_FIELD = "csrf_token"
 #: scrypt with N=2^14, r=8, p=1: the scrypt paper's setting for interactive logins (about 35 ms
@@ -57,18 +58,10 @@ def install_csrf(app: Flask) -> None:
         expected = session.get("_csrf", "")
         if not expected or not hmac.compare_digest(sent, expected):
             if session_expired():  # the login timed out while the form was open
-                return render_template(
-                    "common/message.html",
-                    title="登录已超时",
-                    message="登录已超时，请重新登录。",
-                    back_url="/",
-                ), 401
-            return render_template(
-                "common/message.html",
-                title="页面已过期",
-                message="页面已过期或表单无效（安全校验未通过），请返回刷新页面后重新操作。",
-                back_url=request.referrer or "/",
-            ), 400
+                return message_page(401, "登录已超时", "登录已超时，请重新登录。", back_url="/")
+            return message_page(
+                400, "页面已过期", "页面已过期或表单无效（安全校验未通过），请返回刷新页面后重新操作。"
+            )
         return None
 
 

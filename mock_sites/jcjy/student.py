@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from ..common.db import db
 from ..common.faults import start_login_session
 from ..common.masking import mask_mobile
+from ..common.message import message_page
 from ..common.sms import SmsGatewayError, send_sms
 from ..common.validators import mobile
 from ..common.validators import required as required_check
@@ -133,8 +134,8 @@ def resubmit(app_id: int):  # noqa: ANN201
         .options(selectinload(ApplicationRecord.years))
     )
     if record is None or record.student_id != current_user().student_id:
-        return render_template("common/message.html", title="无权访问",
-                               message="您没有权限访问该申请。", back_url="/student/applications"), 403
+        return message_page(403, "无权访问", "您没有权限访问该申请。",
+                            back_url=url_for("student.applications"))
     if record.status != REJECTED:
         flash("该申请当前不是“院系审核不通过”状态，无需重新提交", "warning")
         return redirect(url_for("student.applications"))
