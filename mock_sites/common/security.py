@@ -7,6 +7,7 @@ import secrets
 import threading
 import time
 from collections import defaultdict, deque
+from urllib.parse import urlsplit
 
 from flask import Flask, abort, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -108,3 +109,13 @@ def require(condition: bool, status: int = 403) -> None:
     """Abort with ``status`` unless ``condition`` holds (server-side authorization)."""
     if not condition:
         abort(status)
+
+
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a local path (no scheme, host, ``//`` or ``\\``), else None.
+
+    Only such a path is followed after logging in: no open redirect."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target

@@ -49,16 +49,6 @@ def current_user() -> CurrentUser | None:
     return None
 
 
-def safe_next(value: str | None, default: str) -> str:
-    """Only local absolute paths are followed after login (no open redirect)."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return default
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc:
-        return default
-    return value
-
-
 def _return_path() -> str:
     """Where to come back after logging in: this page, or for a POST the page it came from."""
     if request.method == "GET":

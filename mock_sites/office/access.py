@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, request, session, url_for
 
@@ -72,12 +71,4 @@ def login_required(*, profile: bool = True) -> Callable:
         return guarded
 
     return decorate
-
-
-def safe_next(target: str | None) -> str | None:
-    """Accept only a local path (no scheme, no host, no //) as a redirect target."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return None
-    parts = urlsplit(target)
-    return target if not parts.scheme and not parts.netloc else None
 

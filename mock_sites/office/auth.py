@@ -9,14 +9,13 @@ from ..common import validators as v
 from ..common.captcha import check_captcha, new_captcha
 from ..common.db import db
 from ..common.faults import start_login_session
-from ..common.security import verify_password
+from ..common.security import safe_next, verify_password
 from .access import (
     ACCOUNT_KEY,
     MOBILE_KEY,
     current_user,
     locked_message,
     login_throttle,
-    safe_next,
 )
 from .models import Account
 
