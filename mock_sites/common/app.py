@@ -8,6 +8,7 @@ from flask import Blueprint, Flask, request, send_from_directory
 
 from .assets import install_asset_versions
 from .config import MockConfig
+from .converters import install_converters
 from .faults import install_faults
 from .message import message_page
 from .screens import install_screen_swap
@@ -30,6 +31,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
     bind_config(app, config)
     app.extensions.setdefault("throttles", [])
     app.jinja_env.globals["system_name"] = system_name
+    install_converters(app)
     app.register_blueprint(Blueprint(
         "common", __name__, template_folder="templates",
         static_folder="static", static_url_path="/common-static",

@@ -125,7 +125,7 @@ def _page(errors: dict[int, dict[str, str]] | None = None, status: int = 200):  
                            rejected=REJECTED, values=request.form), status
 
 
-@bp.post("/applications/<int(max=2147483647):app_id>/resubmit")
+@bp.post("/applications/<row_id:app_id>/resubmit")
 @student_required
 def resubmit(app_id: int):  # noqa: ANN201
     session = db()

@@ -54,7 +54,7 @@ def index():  # noqa: ANN201
     return render_template("office/applications.html", rows=rows)
 
 
-@bp.post("/<int:application_id>/approve")
+@bp.post("/<row_id:application_id>/approve")
 @login_required()
 def approve(application_id: int):  # noqa: ANN201
     application = _application(application_id)
@@ -69,7 +69,7 @@ def approve(application_id: int):  # noqa: ANN201
     return redirect(url_for("applications.index"))
 
 
-@bp.route("/<int:application_id>/reject", methods=["GET", "POST"])
+@bp.route("/<row_id:application_id>/reject", methods=["GET", "POST"])
 @login_required()
 def reject(application_id: int):  # noqa: ANN201
     application = _application(application_id)

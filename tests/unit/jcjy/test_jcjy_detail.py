@@ -149,6 +149,8 @@ def test_missing_application_is_404(reviewer) -> None:
     assert reviewer.client.get("/review/applications/99999999999999999999").status_code == 404
     path = f"/review/applications/{reviewer.ids[0]}/materials/99999999999999"
     assert reviewer.client.get(path).status_code == 404
+    assert reviewer.client.get("/review/applications/2147483648").status_code == 404
+    assert reviewer.client.get("/review/applications/\u0661").status_code == 404  # Arabic-Indic 1
 
 
 def test_detail_requires_login(client, reviewer) -> None:
