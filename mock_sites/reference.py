@@ -71,10 +71,6 @@ class Place:
     hardship: bool
     old_industrial: bool
 
-    @property
-    def full_name(self) -> str:
-        return format_place(self.province, self.city, self.county, self.town)
-
 
 @dataclass(frozen=True, slots=True)
 class LocationLevel:
@@ -166,6 +162,16 @@ def _units_by_code() -> dict[str, Unit]:
 def unit(code: str) -> Unit:
     """The unit with this code; raises KeyError for an unknown code."""
     return _units_by_code()[code]
+
+
+def find_unit(code: str | None) -> Unit | None:
+    """The unit with this code, or None (codes come from forms and stored rows too)."""
+    return _units_by_code().get(code) if code else None
+
+
+def department_name(code: str | None) -> str | None:
+    """Name of the 院（系） with this code, or None."""
+    return next((d.name for d in departments() if d.code == code), None)
 
 
 def units_for(department_code: str, stage: str) -> tuple[Unit, ...]:

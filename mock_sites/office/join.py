@@ -9,8 +9,9 @@ import re
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
+from .. import reference
 from ..common.db import db
-from . import models, orgdata
+from . import models
 from .access import invite_throttle, login_required, user
 from .models import (
     APPROVED,
@@ -57,7 +58,7 @@ def _check_invite(code: str) -> str | None:
     locked = f"邀请码错误次数过多，已临时锁定，请{throttle.minutes()}分钟后再试"
     if throttle.locked(key):
         return locked
-    if code == orgdata.invite_code():
+    if code == reference.demo_invite_code():
         throttle.clear(key)
         return None
     return locked if throttle.fail(key) == 0 else "邀请码无效，请核对群里通知的邀请码"
@@ -109,11 +110,11 @@ def department():  # noqa: ANN201
         if request.form.get("action") == "back":
             return redirect(url_for("join.business"))
         values = {k: request.form.get(k, "").strip() for k in values}
-        if values["department"] not in dict(orgdata.departments()):
+        if reference.department_name(values["department"]) is None:
             errors["department"] = "请选择院（系）"
-        if values["stage"] not in orgdata.STAGES:
+        if values["stage"] not in reference.STAGES:
             errors["stage"] = "请选择学段"
-        if not errors and not orgdata.units_for(values["department"], values["stage"]):
+        if not errors and not reference.units_for(values["department"], values["stage"]):
             errors["stage"] = f"所选院（系）没有{values['stage']}学段的培养单位，请重新选择"
         if not errors:
             changed = (values["department"], values["stage"]) != (
@@ -125,8 +126,8 @@ def department():  # noqa: ANN201
             return redirect(url_for("join.unit"))
     return render_template(
         "office/join_department.html", values=values, errors=errors,
-        school=orgdata.school(), departments=orgdata.departments(),
-        stage_options=[(s, s) for s in orgdata.STAGES],
+        school=reference.school(), departments=[(d.code, d.name) for d in reference.departments()],
+        stage_options=[(s, s) for s in reference.STAGES],
     ), 400 if errors else 200
 
 
@@ -138,7 +139,7 @@ def unit():  # noqa: ANN201
     state = _state()
     if state.get("step", 0) < 3:
         return redirect(url_for("join.department"))
-    options = orgdata.units_for(state["department"], state["stage"])
+    options = reference.units_for(state["department"], state["stage"])
     values = {"unit": state.get("unit", ""), "identity": state.get("identity", "")}
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -154,7 +155,7 @@ def unit():  # noqa: ANN201
         if not errors:
             db().add(Membership(
                 account_id=user().id, business=state["business"],
-                school_code=orgdata.school().code, department_code=state["department"],
+                school_code=reference.school().code, department_code=state["department"],
                 stage=state["stage"], unit_code=values["unit"], identity=values["identity"],
                 status=PENDING, systems=[], roles=[], applied_at=models.now(),
             ))
@@ -165,6 +166,6 @@ def unit():  # noqa: ANN201
     return render_template(
         "office/join_unit.html", values=values, errors=errors,
         unit_options=[(u.code, u.name) for u in options],
-        identities=IDENTITIES, school=orgdata.school(),
-        department_name=orgdata.department_name(state["department"]), stage=state["stage"],
+        identities=IDENTITIES, school=reference.school(),
+        department_name=reference.department_name(state["department"]), stage=state["stage"],
     ), 400 if errors else 200

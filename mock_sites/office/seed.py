@@ -14,10 +14,11 @@ from faker import Faker
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import reference
 from ..common.config import MockConfig
 from ..common.roles import GRADUATE_REVIEWER, JCJY_SYSTEM, UNDERGRADUATE_REVIEWER
 from ..common.security import hash_password
-from . import models, orgdata
+from . import models
 from .models import (
     ADMIN,
     APPROVED,
@@ -60,12 +61,12 @@ class _Plan:
     profile: dict[str, str] = field(default_factory=dict)
 
 
-def _other_graduate_unit(exclude: str) -> orgdata.Unit:
-    return next(u for u in orgdata.units() if "研究生" in u.stages and u.code != exclude)
+def _other_graduate_unit(exclude: str) -> reference.Unit:
+    return next(u for u in reference.units() if "研究生" in u.stages and u.code != exclude)
 
 
 def _plans(config: MockConfig) -> list[_Plan]:
-    demo = orgdata.demo_units()
+    demo = reference.demo_units()
     grad, under = demo.graduate_unit, demo.undergraduate_unit
     other = _other_graduate_unit(grad).code
     reviewer = (JCJY_SYSTEM,)
@@ -100,8 +101,8 @@ def _plans(config: MockConfig) -> list[_Plan]:
 
 
 def _unit_name(plan: _Plan) -> str:
-    unit = orgdata.unit(plan.unit_code)
-    return unit.name if unit else orgdata.school().name
+    unit = reference.find_unit(plan.unit_code)
+    return unit.name if unit else reference.school().name
 
 
 def seeded_accounts(config: MockConfig) -> list[SeededAccount]:
@@ -118,14 +119,14 @@ def is_empty(session: Session) -> bool:
 def seed_database(session: Session, config: MockConfig) -> None:
     """Insert the demo accounts and memberships (the caller commits)."""
     password_hash = hash_password(config.demo_password)  # one hash: scrypt is slow
-    school = orgdata.school().code
+    school = reference.school().code
     start = models.now() - timedelta(days=30)
     for i, plan in enumerate(_plans(config)):
         account = Account(mobile=plan.mobile, password_hash=password_hash, **plan.profile,
                           created_at=start + timedelta(hours=i))
         session.add(account)
         session.flush()
-        unit = orgdata.unit(plan.unit_code)
+        unit = reference.find_unit(plan.unit_code)
         session.add(Membership(
             account_id=account.id, business=OPEN_BUSINESS, school_code=school,
             department_code=unit.department_code if unit else None,
@@ -136,7 +137,7 @@ def seed_database(session: Session, config: MockConfig) -> None:
         ))
 
 
-def _stage(unit: orgdata.Unit | None, roles: tuple[str, ...]) -> str | None:
+def _stage(unit: reference.Unit | None, roles: tuple[str, ...]) -> str | None:
     if unit is None:
         return None
     if UNDERGRADUATE_REVIEWER in roles and "本专科" in unit.stages:

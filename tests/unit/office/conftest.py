@@ -146,9 +146,3 @@ def as_user(new_browser: Callable[[], Browser]) -> Callable[[str], Browser]:
         return browser
 
     return login
-
-
-@pytest.fixture
-def db_session(app: Flask):  # noqa: ANN201
-    with app.extensions["db_factory"]() as session:
-        yield session
