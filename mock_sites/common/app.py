@@ -9,10 +9,10 @@ from flask import Blueprint, Flask, request, send_from_directory
 from .assets import install_asset_versions
 from .config import MockConfig
 from .converters import install_converters
+from .csrf import MACHINE_PATHS, install_csrf
 from .faults import install_faults
 from .message import message_page
 from .screens import install_screen_swap
-from .security import install_csrf
 from .site import bind_config
 
 COMMON_DIR = Path(__file__).parent
@@ -29,7 +29,6 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
     bind_config(app, config)
-    app.extensions.setdefault("throttles", [])
     app.jinja_env.globals["system_name"] = system_name
     install_converters(app)
     app.register_blueprint(Blueprint(
@@ -68,7 +67,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
 
 def _error_page(status: int, title: str, message: str):  # noqa: ANN202
     def handler(_exc: Exception):  # noqa: ANN202
-        if request.path.startswith(("/api/", "/__mock__/")):
+        if request.path.startswith(MACHINE_PATHS):
             return {"ok": False, "error": message}, status
         return message_page(status, title, message, back_url="/")
 

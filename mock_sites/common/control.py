@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from .db import db
 from .faults import faults as current_faults
-from .security import csrf_exempt
 from .sms import SmsMessageMixin
+from .throttle import reset_throttles
 
 
 def control_blueprint(
@@ -29,15 +29,12 @@ def control_blueprint(
         return jsonify([r.as_dict() for r in rows if not phone or r.phone == phone])
 
     @bp.post("/reset")
-    @csrf_exempt
     def reset():  # noqa: ANN202
         reseed()
-        for throttle in current_app.extensions.get("throttles", []):
-            throttle.reset()
+        reset_throttles(current_app)
         return jsonify(ok=True)
 
     @bp.route("/faults", methods=["GET", "POST"])
-    @csrf_exempt
     def faults():  # noqa: ANN202
         current = current_faults()
         if request.method == "POST":

@@ -9,9 +9,9 @@ from ..common.config import MockConfig
 from ..common.control import control_blueprint
 from ..common.db import init_db, recreate
 from ..common.masking import mask_id, mask_mobile
-from ..common.security import Throttle
+from ..common.throttle import add_throttle
 from . import applications, auth, join, members, organization, profile, register, sso
-from .access import current_user
+from .access import INVITE_THROTTLE, LOGIN_THROTTLE, current_user
 from .models import Base, SmsMessage
 from .seed import is_empty, seed_database, seeded_accounts
 
@@ -24,10 +24,8 @@ def create_app(config: MockConfig) -> Flask:
     app = Flask(__name__)
     configure(app, config, site="office", system_name=SYSTEM_NAME)
     factory = init_db(app, Base, config.data_dir / "office.sqlite")
-    for name in ("office_login_throttle", "office_invite_throttle"):
-        throttle = Throttle(config.max_failures, config.failure_window_s)
-        app.extensions[name] = throttle
-        app.extensions["throttles"].append(throttle)
+    for name in (LOGIN_THROTTLE, INVITE_THROTTLE):
+        add_throttle(app, name)
 
     def seed() -> None:
         with factory() as session:

@@ -5,25 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import current_app, flash, g, redirect, request, session, url_for
+from flask import flash, g, redirect, request, session, url_for
 
 from ..common.db import db
 from ..common.faults import session_expired
-from ..common.security import Throttle
+from ..common.throttle import Throttle, throttle
 from .models import Account
 
 ACCOUNT_KEY = "account_id"
 MOBILE_KEY = "mobile"
+LOGIN_THROTTLE, INVITE_THROTTLE = "office_login_throttle", "office_invite_throttle"
 
 
 def login_throttle() -> Throttle:
     """Failed logins per account (web form and SSO API share it)."""
-    return current_app.extensions["office_login_throttle"]
+    return throttle(LOGIN_THROTTLE)
 
 
 def invite_throttle() -> Throttle:
     """Wrong 邀请码 guesses per account."""
-    return current_app.extensions["office_invite_throttle"]
+    return throttle(INVITE_THROTTLE)
 
 
 def locked_message(throttle: Throttle) -> str:

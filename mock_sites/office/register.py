@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ..common import validators as v
 from ..common.db import db
 from ..common.masking import mask_mobile
-from ..common.security import hash_password
+from ..common.passwords import hash_password
 from ..common.sms import SmsGatewayError, send_sms
 from . import models
 from .auth import log_in

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from .. import reference
 from ..common.config import MockConfig
+from ..common.passwords import hash_password
 from ..common.roles import GRADUATE_REVIEWER, JCJY_SYSTEM, UNDERGRADUATE_REVIEWER
-from ..common.security import hash_password
 from . import models
 from .models import (
     ADMIN,

@@ -3,7 +3,7 @@
 import pytest
 
 from mock_sites.common.config import Faults, MockConfig
-from mock_sites.common.security import Throttle
+from mock_sites.common.throttle import Throttle
 
 
 def test_defaults():

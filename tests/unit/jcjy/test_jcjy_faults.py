@@ -93,6 +93,15 @@ def test_csrf_rejected(reviewer, app) -> None:
     assert "安全校验未通过" in response.get_data(as_text=True)
     response = reviewer.client.post("/staff/login", data={"account": "a", "password": "b"})
     assert response.status_code == 400
+    # A token that is not even ASCII is refused the same way (it once made hmac raise: a 500).
+    reviewer.token(f"/review/applications/{reviewer.ids[0]}")  # the session holds a token
+    response = reviewer.client.post(f"/review/applications/{reviewer.ids[0]}/decide", data={
+        "csrf_token": "令牌", "result": "通过", "version": "1"})
+    assert response.status_code == 400
+    assert "安全校验未通过" in response.get_data(as_text=True)
+    response = reviewer.client.post(f"/review/applications/{reviewer.ids[0]}/decide", data={
+        "result": "通过", "version": "1"}, headers={"X-CSRF-Token": "ÿ"})
+    assert response.status_code == 400
 
 
 def test_seeding_5000_applications_works(tmp_path, config) -> None:
