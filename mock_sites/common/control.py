@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy import select
 
-from .db import db
+from .db import db, reseed
 from .faults import faults as current_faults
 from .sms import SmsMessageMixin
 from .throttle import reset_throttles
 
 
-def control_blueprint(
-    site: str, sms_model: type[SmsMessageMixin], reseed: Callable[[], None]
-) -> Blueprint:
+def control_blueprint(site: str, sms_model: type[SmsMessageMixin]) -> Blueprint:
     bp = Blueprint("mock_control", __name__, url_prefix="/__mock__")
 
     @bp.get("/health")
@@ -30,7 +26,7 @@ def control_blueprint(
 
     @bp.post("/reset")
     def reset():  # noqa: ANN202
-        reseed()
+        reseed(current_app)
         reset_throttles(current_app)
         return jsonify(ok=True)
 

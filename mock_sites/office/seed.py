@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from faker import Faker
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import reference
@@ -110,10 +109,6 @@ def seeded_accounts(config: MockConfig) -> list[SeededAccount]:
     return [
         SeededAccount(p.role, p.mobile, p.profile["name"], _unit_name(p)) for p in _plans(config)
     ]
-
-
-def is_empty(session: Session) -> bool:
-    return not session.scalar(select(func.count()).select_from(Account))
 
 
 def seed_database(session: Session, config: MockConfig) -> None:

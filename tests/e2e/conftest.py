@@ -25,7 +25,7 @@ from flows.reporting import attach_artifact
 from flows.runner import StepObserver, StepRunner
 from flows.steps import Step
 from mock_sites.common.config import MockConfig
-from mock_sites.server import create_site, start_sites
+from mock_sites.server import prepare_data, start_sites
 from pages.jcjy import ApplicationListPage, StaffLoginPage
 
 TIMEOUT_MS = 10_000
@@ -55,9 +55,7 @@ class MockSites:
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both databases seeded once per worker; tests start from copies."""
     directory = tmp_path_factory.mktemp("seeded")
-    config = MockConfig(data_dir=directory, seed=SEED, applications=APPLICATIONS)
-    for site in ("office", "jcjy"):
-        create_site(site, config).extensions["db_engine"].dispose()
+    prepare_data(MockConfig(data_dir=directory, seed=SEED, applications=APPLICATIONS))
     return directory
 
 

@@ -15,11 +15,12 @@ from jcjy_support import (
     login,
     scope_ids,
 )
+from unit_support import new_app
 from werkzeug.serving import make_server
 
+from mock_sites import jcjy
 from mock_sites.common.config import MockConfig
 from mock_sites.common.roles import STAGE_ROLES
-from mock_sites.jcjy import create_app
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +50,7 @@ def config(tmp_path, office: FakeOffice) -> MockConfig:
 
 @pytest.fixture
 def app(config: MockConfig) -> Flask:
-    flask_app = create_app(config)
-    flask_app.testing = True
-    return flask_app
+    return new_app(jcjy, config)
 
 
 @pytest.fixture

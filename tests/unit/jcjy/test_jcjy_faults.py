@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from jcjy_support import PASSWORD, csrf_of
 
-from mock_sites.jcjy import create_app
+from mock_sites.jcjy import DATABASE, create_app
+from mock_sites.jcjy.models import ApplicationRecord
 
 
 def test_health(client) -> None:
@@ -46,7 +48,6 @@ def test_expired_session_on_decide_saves_nothing(reviewer, app) -> None:
     assert response.headers["Location"] == f"/staff/login?next={path}"
     assert "登录已超时，请重新登录" in client.get(response.headers["Location"]).get_data(
         as_text=True)
-    from mock_sites.jcjy.models import ApplicationRecord
     with app.extensions["db_factory"]() as db:
         assert db.get(ApplicationRecord, reviewer.ids[0]).status == "待院系审核"
 
@@ -80,7 +81,6 @@ def test_reset_restores_seed(reviewer, app) -> None:
 def test_persistence_across_app_instances(reviewer, config) -> None:
     reviewer.decide(reviewer.ids[0], "通过")
     again = create_app(config)
-    from mock_sites.jcjy.models import ApplicationRecord
     with again.extensions["db_factory"]() as db:
         assert db.get(ApplicationRecord, reviewer.ids[0]).status == "院系审核通过"
         assert db.query(ApplicationRecord).count() == config.applications
@@ -106,8 +106,20 @@ def test_csrf_rejected(reviewer, app) -> None:
 
 def test_seeding_5000_applications_works(tmp_path, config) -> None:
     """The largest seed the CLI allows (its speed is measured by benchmarks, not here)."""
-    from dataclasses import replace
+    big = replace(config, data_dir=tmp_path / "big", applications=5000)
+    DATABASE.prepare(big)
+    with create_app(big).extensions["db_factory"]() as db:
+        assert db.query(ApplicationRecord).count() == 5000
 
-    big = create_app(replace(config, data_dir=tmp_path / "big", applications=5000))
-    client = big.test_client()
-    assert client.get("/__mock__/health").status_code == 200
+
+def test_an_app_seeds_nothing_itself(tmp_path, config) -> None:
+    """Seeding is a step of its own (mock_sites.server.prepare_data), not a side effect."""
+    create_app(replace(config, data_dir=tmp_path / "unprepared"))
+    assert not (tmp_path / "unprepared" / DATABASE.filename).exists()
+
+
+def test_prepare_keeps_existing_data(reviewer, config) -> None:
+    reviewer.decide(reviewer.ids[0], "通过")
+    DATABASE.prepare(config)
+    with create_app(config).extensions["db_factory"]() as db:
+        assert db.get(ApplicationRecord, reviewer.ids[0]).status == "院系审核通过"

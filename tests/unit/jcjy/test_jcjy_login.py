@@ -5,9 +5,10 @@ from __future__ import annotations
 import socket
 
 from jcjy_support import PASSWORD, csrf_of, login
+from unit_support import new_app
 
+from mock_sites import jcjy
 from mock_sites.common.config import MockConfig
-from mock_sites.jcjy import create_app
 
 
 def test_root_and_login_home(client) -> None:
@@ -80,7 +81,7 @@ def test_office_5xx_and_unreachable(client, office, tmp_path) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         closed = sock.getsockname()[1]
-    down = create_app(MockConfig(data_dir=tmp_path / "down", applications=5,
+    down = new_app(jcjy, MockConfig(data_dir=tmp_path / "down", applications=5,
                                  office_url=f"http://127.0.0.1:{closed}", secret_key="k"))
     other = down.test_client()
     response = login(other, "zhang")
@@ -124,7 +125,7 @@ def test_logout(client, office) -> None:
 
 def test_captcha_fixed_mode(tmp_path, office) -> None:
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
-    app = create_app(MockConfig(data_dir=tmp_path, applications=5, captcha_mode="fixed",
+    app = new_app(jcjy, MockConfig(data_dir=tmp_path, applications=5, captcha_mode="fixed",
                                 service_token="test-service-token", office_url=office.url,
                                 secret_key="k"))
     client = app.test_client()
@@ -142,7 +143,7 @@ def test_captcha_image_mode_is_one_use(tmp_path, office) -> None:
     import re
 
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
-    app = create_app(MockConfig(data_dir=tmp_path, applications=5, captcha_mode="image",
+    app = new_app(jcjy, MockConfig(data_dir=tmp_path, applications=5, captcha_mode="image",
                                 service_token="test-service-token", office_url=office.url,
                                 secret_key="k"))
     client = app.test_client()

@@ -10,10 +10,11 @@ from types import SimpleNamespace
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from unit_support import new_app
 from werkzeug.test import TestResponse
 
+from mock_sites import office
 from mock_sites.common.config import Faults, MockConfig
-from mock_sites.office import create_app
 
 TOKEN = "office-test-token"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -97,9 +98,7 @@ def config(tmp_path) -> MockConfig:
 
 @pytest.fixture
 def app(config: MockConfig) -> Flask:
-    flask_app = create_app(config)
-    flask_app.testing = True
-    return flask_app
+    return new_app(office, config)
 
 
 @pytest.fixture
@@ -108,9 +107,7 @@ def site_with(config: MockConfig, tmp_path) -> Callable[..., Browser]:
 
     def make(**changes: object) -> Browser:
         changed = replace(config, data_dir=tmp_path / "other", faults=Faults(), **changes)
-        flask_app = create_app(changed)
-        flask_app.testing = True
-        return Browser(flask_app.test_client(), changed.demo_password)
+        return Browser(new_app(office, changed).test_client(), changed.demo_password)
 
     return make
 
