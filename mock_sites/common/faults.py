@@ -7,6 +7,7 @@ import time
 
 from flask import Flask, g, request, session
 
+from . import clock
 from .config import Faults
 from .message import message_page
 from .site import current_config
@@ -41,7 +42,7 @@ def install_faults(app: Flask) -> None:
 
 def _expire_session(current: Faults) -> None:
     login_at = session.get(LOGIN_AT)
-    if login_at is not None and time.time() - login_at > current.session_lifetime_s:
+    if login_at is not None and clock.seconds() - login_at > current.session_lifetime_s:
         session.clear()
         g.session_expired = True
 
@@ -50,7 +51,7 @@ def start_login_session(data: dict) -> None:
     """Replace the session with a fresh logged-in one (prevents session fixation)."""
     session.clear()
     session.update(data)
-    session[LOGIN_AT] = time.time()
+    session[LOGIN_AT] = clock.seconds()
 
 
 def session_expired() -> bool:

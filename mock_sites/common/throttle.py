@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 
 from flask import Flask, current_app
 
+from . import clock
 from .site import site_config
 
 _ALL = "throttles"  # every throttle of an app, for /__mock__/reset
@@ -16,9 +17,12 @@ _ALL = "throttles"  # every throttle of an app, for /__mock__/reset
 class Throttle:
     """Counts failures per key in a sliding window; locks the key when the limit is hit."""
 
-    def __init__(self, limit: int, window_s: int) -> None:
+    def __init__(
+        self, limit: int, window_s: int, now: Callable[[], float] = clock.seconds
+    ) -> None:
         self.limit = limit
         self.window_s = window_s
+        self._now = now
         self._failures: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
@@ -30,12 +34,12 @@ class Throttle:
 
     def locked(self, key: str) -> bool:
         with self._lock:
-            return len(self._prune(key, time.monotonic())) >= self.limit
+            return len(self._prune(key, self._now())) >= self.limit
 
     def fail(self, key: str) -> int:
         """Record a failure; return how many attempts are left before the lock."""
         with self._lock:
-            now = time.monotonic()
+            now = self._now()
             q = self._prune(key, now)
             q.append(now)
             return max(0, self.limit - len(q))

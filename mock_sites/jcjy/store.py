@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from ..common import clock
 from ..common.config import MockConfig
 from .cases import Application
 from .generator import generate_applications
@@ -55,7 +56,7 @@ def store_applications(db: Session, apps: list[Application]) -> None:
     app_rows: list[dict] = []
     year_rows: list[dict] = []
     material_rows: list[dict] = []
-    start = datetime.now().replace(microsecond=0) - timedelta(minutes=len(apps))
+    start = clock.now().replace(microsecond=0) - timedelta(minutes=len(apps))
     for app_id, app in enumerate(apps, start=1):
         if app.phone not in students:
             students[app.phone] = len(students) + 1

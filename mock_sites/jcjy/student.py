@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
+from ..common import clock
 from ..common.db import db
 from ..common.faults import start_login_session
 from ..common.masking import mask_mobile
@@ -68,7 +69,7 @@ def _send_code(phone: str):  # noqa: ANN202
     error = mobile(phone, "手机号")
     if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
         error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
-    now = datetime.now()
+    now = clock.now()
     last = None if error else session.get(LoginCode, phone)
     if last is not None and now - last.sent_at < RESEND_AFTER:
         wait = int((RESEND_AFTER - (now - last.sent_at)).total_seconds()) + 1
@@ -96,7 +97,7 @@ def _send_code(phone: str):  # noqa: ANN202
 def _check_code(phone: str, code: str) -> dict[str, str]:
     session = db()
     entry = session.get(LoginCode, phone)
-    if entry is None or datetime.now() - entry.sent_at > CODE_TTL:
+    if entry is None or clock.now() - entry.sent_at > CODE_TTL:
         return {"sms_code": "短信验证码已失效，请重新获取"}
     if entry.attempts >= MAX_ATTEMPTS:
         return {"sms_code": "短信验证码错误次数过多，请重新获取"}
@@ -150,7 +151,7 @@ def resubmit(app_id: int):  # noqa: ANN201
         .where(ApplicationRecord.id == record.id, ApplicationRecord.status == REJECTED,
                ApplicationRecord.version == record.version)
         .values(status=PENDING, version=ApplicationRecord.version + 1,
-                submitted_at=datetime.now(), **judgement_columns(case))
+                submitted_at=clock.now(), **judgement_columns(case))
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from ..common import clock
 from ..common import validators as v
 from ..common.db import db
 from ..common.security import require
-from . import models
 from .access import login_required, user
 from .models import APPROVED, MEMBER, PENDING, REJECTED, Account, Membership
 from .organization import describe
@@ -62,7 +62,7 @@ def approve(application_id: int):  # noqa: ANN201
         flash("该申请已处理，无需重复操作", "warning")
         return redirect(url_for("applications.index"))
     application.status = APPROVED
-    application.decided_at = models.now()
+    application.decided_at = clock.now()
     application.decided_by_id = user().id
     db().commit()
     flash(f"已通过{application.account.name or application.account.mobile}的加入申请", "success")
@@ -85,7 +85,7 @@ def reject(application_id: int):  # noqa: ANN201
         if not errors:
             application.status = REJECTED
             application.reason = reason
-            application.decided_at = models.now()
+            application.decided_at = clock.now()
             application.decided_by_id = user().id
             db().commit()
             name = application.account.name or application.account.mobile

@@ -10,8 +10,8 @@ import re
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
 from .. import reference
+from ..common import clock
 from ..common.db import db
-from . import models
 from .access import invite_throttle, login_required, user
 from .models import (
     APPROVED,
@@ -157,7 +157,7 @@ def unit():  # noqa: ANN201
                 account_id=user().id, business=state["business"],
                 school_code=reference.school().code, department_code=state["department"],
                 stage=state["stage"], unit_code=values["unit"], identity=values["identity"],
-                status=PENDING, systems=[], roles=[], applied_at=models.now(),
+                status=PENDING, systems=[], roles=[], applied_at=clock.now(),
             ))
             db().commit()
             session.pop(STATE, None)

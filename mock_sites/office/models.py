@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..common import clock
 from ..common.roles import JCJY_SYSTEM
 from ..common.sms import SmsMessageMixin
 
@@ -22,11 +23,6 @@ IDENTITIES = (ADMIN, MEMBER)
 PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 
 SYSTEMS = (JCJY_SYSTEM, "全国学生资助管理信息系统", "国家助学贷款管理系统")
-
-
-def now() -> datetime:
-    """The current time (one place, so tests can move the clock)."""
-    return datetime.now()
 
 
 class Base(DeclarativeBase):
@@ -61,7 +57,7 @@ class Account(Base):
     title: Mapped[str | None] = mapped_column(String(50))  # 职务
     office_phone: Mapped[str | None] = mapped_column(String(30))
     email: Mapped[str | None] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now)
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="account", order_by="Membership.id", foreign_keys="Membership.account_id"
     )
@@ -106,7 +102,7 @@ class Membership(Base):
     identity: Mapped[str] = mapped_column(String(10))  # 管理员 / 普通成员 / 校级管理员
     status: Mapped[str] = mapped_column(String(10), default=PENDING)
     reason: Mapped[str | None] = mapped_column(String(200))  # 驳回原因
-    applied_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    applied_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     systems: Mapped[list[str]] = mapped_column(JSON, default=list)  # 已授权系统

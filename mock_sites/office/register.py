@@ -9,12 +9,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..common import clock
 from ..common import validators as v
 from ..common.db import db
 from ..common.masking import mask_mobile
 from ..common.passwords import hash_password
 from ..common.sms import SmsGatewayError, send_sms
-from . import models
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
@@ -47,7 +47,7 @@ def _send_code(mobile: str) -> dict[str, str]:
         return {"mobile": DUPLICATE}
     latest = _latest_code(mobile)
     if latest is not None:
-        wait = latest.sent_at + RESEND_AFTER - models.now()
+        wait = latest.sent_at + RESEND_AFTER - clock.now()
         if wait.total_seconds() > 0:
             seconds = int(wait.total_seconds()) + 1
             return {"sms_code": f"验证码已发送，请{seconds}秒后再重新获取"}
@@ -58,7 +58,7 @@ def _send_code(mobile: str) -> dict[str, str]:
     except SmsGatewayError:
         session.rollback()
         return {"sms_code": "短信发送失败，请稍后重试"}
-    session.add(SmsCode(phone=mobile, code=code, sent_at=models.now()))
+    session.add(SmsCode(phone=mobile, code=code, sent_at=clock.now()))
     session.commit()
     return {}
 
@@ -69,7 +69,7 @@ def _check_code(mobile: str, code: str) -> str | None:
         return "请填写短信验证码"
     latest = _latest_code(mobile)
     if (latest is None or latest.used or latest.failures >= MAX_CODE_FAILURES
-            or models.now() - latest.sent_at > CODE_LIFETIME):
+            or clock.now() - latest.sent_at > CODE_LIFETIME):
         return WRONG_CODE
     if not secrets.compare_digest(latest.code, code.strip()):
         latest.failures += 1

@@ -14,10 +14,10 @@ from faker import Faker
 from sqlalchemy.orm import Session
 
 from .. import reference
+from ..common import clock
 from ..common.config import MockConfig
 from ..common.passwords import hash_password
 from ..common.roles import GRADUATE_REVIEWER, JCJY_SYSTEM, UNDERGRADUATE_REVIEWER
-from . import models
 from .models import (
     ADMIN,
     APPROVED,
@@ -115,7 +115,7 @@ def seed_database(session: Session, config: MockConfig) -> None:
     """Insert the demo accounts and memberships (the caller commits)."""
     password_hash = hash_password(config.demo_password)  # one hash: scrypt is slow
     school = reference.school().code
-    start = models.now() - timedelta(days=30)
+    start = clock.now() - timedelta(days=30)
     for i, plan in enumerate(_plans(config)):
         account = Account(mobile=plan.mobile, password_hash=password_hash, **plan.profile,
                           created_at=start + timedelta(hours=i))

@@ -61,3 +61,15 @@ def test_throttle_locks_after_limit_and_clears():
     assert not throttle.locked("13900000000")
     throttle.clear("13800000000")
     assert not throttle.locked("13800000000")
+
+
+def test_throttle_lock_ends_with_the_window():
+    now = [1000.0]
+    throttle = Throttle(limit=2, window_s=60, now=lambda: now[0])
+    throttle.fail("k")
+    now[0] += 30
+    throttle.fail("k")
+    assert throttle.locked("k")
+    now[0] += 31  # the first failure has left the window
+    assert not throttle.locked("k")
+    assert throttle.fail("k") == 0

@@ -15,11 +15,11 @@ def test_health(client) -> None:
     assert client.get("/__mock__/health").get_json() == {"ok": True, "site": "jcjy"}
 
 
-def test_session_expiry_returns_to_the_page(reviewer) -> None:
+def test_session_expiry_returns_to_the_page(reviewer, clock) -> None:
     client = reviewer.client
     path = f"/review/applications/{reviewer.ids[2]}"
     client.post("/__mock__/faults", json={"session_lifetime_s": 0})
-    time.sleep(0.01)  # the session must be older than 0 s
+    clock.advance(1)  # the session must be older than 0 s
     response = client.get(path)
     assert response.status_code == 302
     assert response.headers["Location"] == f"/staff/login?next={path}"
@@ -33,12 +33,12 @@ def test_session_expiry_returns_to_the_page(reviewer) -> None:
     assert ">申请详情</h1>" in client.get(path).get_data(as_text=True)
 
 
-def test_expired_session_on_decide_saves_nothing(reviewer, app) -> None:
+def test_expired_session_on_decide_saves_nothing(reviewer, app, clock) -> None:
     client = reviewer.client
     path = f"/review/applications/{reviewer.ids[0]}"
     token = csrf_of(client, path)
     client.post("/__mock__/faults", json={"session_lifetime_s": 0})
-    time.sleep(0.01)
+    clock.advance(1)
     response = client.post(f"{path}/decide", data={
         "csrf_token": token, "result": "通过", "version": "1"},
         headers={"Referer": f"http://localhost{path}"})

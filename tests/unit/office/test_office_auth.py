@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
-import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -137,11 +137,11 @@ def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     assert response.status_code == 302
 
 
-def test_session_timeout_asks_to_log_in_again(site, accounts, config) -> None:
+def test_session_timeout_asks_to_log_in_again(site, accounts, config, clock) -> None:
     site.login(accounts.grad_admin)
     token = site.csrf("/mainList/organization")
     config.faults.session_lifetime_s = 0
-    time.sleep(0.01)
+    clock.advance(1)
     response = site.get("/mainList/organization/members")
     assert response.status_code == 302
     assert response.location.startswith("/login?next=/mainList/organization/members")
@@ -150,11 +150,23 @@ def test_session_timeout_asks_to_log_in_again(site, accounts, config) -> None:
     config.faults.session_lifetime_s = 3600
     site.login(accounts.grad_admin)
     config.faults.session_lifetime_s = 0
-    time.sleep(0.01)
+    clock.advance(1)
     response = site.client.post("/mainList/organization/members/authorize",
                                 data={"csrf_token": token})
     assert response.status_code == 401
     assert "登录已超时，请重新登录" in response.get_data(as_text=True)
+
+
+def test_a_form_left_open_for_hours_still_posts(site, accounts, clock, monkeypatch) -> None:
+    """CSRF tokens live as long as the login session (8 h), not Flask-WTF's default hour."""
+    site.login(accounts.grad_admin)
+    token = site.csrf("/mainList/organization")
+    clock.advance(2 * 3600)
+    # Flask-WTF dates its tokens by itsdangerous, which reads time.time itself.
+    later = clock.now().timestamp()
+    monkeypatch.setattr("itsdangerous.timed.time", SimpleNamespace(time=lambda: later))
+    response = site.client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302 and response.location.endswith("/login")
 
 
 def test_profile_incomplete_login_goes_to_profile(site) -> None:

@@ -34,10 +34,10 @@ def test_bad_fault_value(site) -> None:
     assert response.status_code == 400 and "error_rate" in response.get_json()["error"]
 
 
-def test_session_lifetime_zero_needs_login_again(site, accounts) -> None:
+def test_session_lifetime_zero_needs_login_again(site, accounts, clock) -> None:
     site.login(accounts.grad_admin)
     site.client.post("/__mock__/faults", json={"session_lifetime_s": 0})
-    time.sleep(0.01)
+    clock.advance(1)
     response = site.get("/mainList/organization")
     assert response.location.startswith("/login?next=/mainList/organization")
     assert "登录已超时，请重新登录" in site.text(response.location)
