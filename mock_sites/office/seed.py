@@ -35,6 +35,9 @@ GRADUATE_REVIEWER_ACCOUNT = "13800000011"  # 管理员 of the graduate demo unit
 UNDERGRADUATE_REVIEWER_ACCOUNT = "13800000012"  # 管理员 of 本科部, 本专科学院审核人员
 OTHER_UNIT_REVIEWER_ACCOUNT = "13800000013"  # 管理员 of another graduate unit, 研究生学院审核人员
 UNGRANTED_MEMBER_ACCOUNT = "13800000014"  # 普通成员 of the graduate demo unit, no grants
+GRADUATE_MEMBER_ACCOUNT = "13800000021"  # 普通成员 of the graduate demo unit
+UNDERGRADUATE_MEMBER_ACCOUNT = "13800000031"  # 普通成员 of 本科部
+PENDING_APPLICANT_ACCOUNT = "13800000041"  # applied to join the graduate demo unit, undecided
 TITLES = ("学生资助中心主任", "研究生办公室主任", "教育处干事", "学生工作办公室干事", "辅导员")
 
 
@@ -78,11 +81,11 @@ def _plans(config: MockConfig) -> list[_Plan]:
         ("其他培养单位管理员·研究生审核人员", OTHER_UNIT_REVIEWER_ACCOUNT, other, ADMIN, APPROVED,
          reviewer, (GRADUATE_REVIEWER,)),
         ("普通成员（未授权）", UNGRANTED_MEMBER_ACCOUNT, grad, MEMBER, APPROVED, (), ()),
-        ("普通成员", "13800000021", grad, MEMBER, APPROVED, (), ()),
+        ("普通成员", GRADUATE_MEMBER_ACCOUNT, grad, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000022", grad, MEMBER, APPROVED, (), ()),
-        ("普通成员", "13800000031", under, MEMBER, APPROVED, (), ()),
+        ("普通成员", UNDERGRADUATE_MEMBER_ACCOUNT, under, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000032", under, MEMBER, APPROVED, (), ()),
-        ("待审批申请人（普通成员）", "13800000041", grad, MEMBER, PENDING, (), ()),
+        ("待审批申请人（普通成员）", PENDING_APPLICANT_ACCOUNT, grad, MEMBER, PENDING, (), ()),
     ]
     fake = Faker("zh_CN")
     fake.seed_instance(config.seed)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 
 from flask import Flask
 
 from mock_sites.common.config import MockConfig
+
+_CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def new_app(site: ModuleType, config: MockConfig) -> Flask:
@@ -15,3 +18,10 @@ def new_app(site: ModuleType, config: MockConfig) -> Flask:
     app = site.create_app(config)
     app.testing = True
     return app
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token in a page's hidden ``csrf_token`` field."""
+    match = _CSRF_FIELD.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)

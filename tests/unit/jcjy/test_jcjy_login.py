@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 from jcjy_support import PASSWORD, csrf_of, login
-from unit_support import new_app
+from unit_support import csrf_token, new_app
 
 from mock_sites import jcjy
 from mock_sites.common.config import MockConfig
@@ -151,7 +151,7 @@ def test_captcha_image_mode_is_one_use(tmp_path, office) -> None:
     svg = base64.b64decode(re.search(r"base64,([^\"]+)", html).group(1)).decode()
     code = "".join(re.findall(r">([A-Z0-9])</text>", svg))
     assert len(code) == 4
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    token = csrf_token(html)
     data = {"csrf_token": token, "account": "zhang", "password": PASSWORD, "captcha": code}
     wrong = dict(data, password="Wrong1234")
     assert client.post("/staff/login", data=wrong).status_code == 401

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from types import SimpleNamespace
@@ -10,15 +9,15 @@ from types import SimpleNamespace
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from unit_support import new_app
+from unit_support import csrf_token, new_app
 from werkzeug.test import TestResponse
 
+from flows.mock_control import SMS_CODE
 from mock_sites import office
 from mock_sites.common.config import Faults, MockConfig
+from mock_sites.office import seed
 
 TOKEN = "office-test-token"
-CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-CODE_RE = re.compile(r"验证码为(\d{6})")
 GRAD_UNIT, UNDER_UNIT, OTHER_UNIT = "14430-0801", "14430-9901", "14430-0802"
 ID_NUMBER = "11010519491231002X"  # valid check digit
 
@@ -37,9 +36,7 @@ class Browser:
         return self.client.get(path, follow_redirects=True).get_data(as_text=True)
 
     def csrf(self, path: str = "/login") -> str:
-        match = CSRF_RE.search(self.text(path))
-        assert match, f"no CSRF token on {path}"
-        return match.group(1)
+        return csrf_token(self.text(path))
 
     def submit(self, path: str, data: dict | None = None, *, form_page: str | None = None,
                follow: bool = False) -> TestResponse:
@@ -54,7 +51,7 @@ class Browser:
 
     def sms_code(self, mobile: str) -> str:
         messages = self.client.get(f"/__mock__/sms?phone={mobile}").get_json()
-        return CODE_RE.search(messages[-1]["text"]).group(1)
+        return SMS_CODE.search(messages[-1]["text"]).group(1)
 
     def register(self, mobile: str, password: str = "Passw0rd123") -> TestResponse:
         """注册 with a fresh SMS code; leaves the new account logged in (on /profile)."""
@@ -124,11 +121,12 @@ def site(new_browser: Callable[[], Browser]) -> Browser:
 
 @pytest.fixture
 def accounts() -> SimpleNamespace:
-    """The seeded accounts' mobile numbers (see mock_sites/office/seed.py)."""
+    """The seeded accounts' mobile numbers."""
     return SimpleNamespace(
-        school_admin="13800000001", grad_admin="13800000011", under_admin="13800000012",
-        other_admin="13800000013", plain_member="13800000014", grad_member="13800000021",
-        under_member="13800000031", pending="13800000041",
+        school_admin=seed.SCHOOL_ADMIN_ACCOUNT, grad_admin=seed.GRADUATE_REVIEWER_ACCOUNT,
+        under_admin=seed.UNDERGRADUATE_REVIEWER_ACCOUNT, other_admin=seed.OTHER_UNIT_REVIEWER_ACCOUNT,
+        plain_member=seed.UNGRANTED_MEMBER_ACCOUNT, grad_member=seed.GRADUATE_MEMBER_ACCOUNT,
+        under_member=seed.UNDERGRADUATE_MEMBER_ACCOUNT, pending=seed.PENDING_APPLICANT_ACCOUNT,
     )
 
 

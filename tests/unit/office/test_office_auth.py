@@ -7,6 +7,9 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from unit_support import csrf_token
+
+from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
 
 
 def test_home_redirects_to_login_then_to_organization(site, accounts) -> None:
@@ -33,7 +36,7 @@ def test_login_success_goes_to_organization_with_user_menu(site, accounts) -> No
 
 
 @pytest.mark.parametrize("account,password", [
-    ("13800000011", "WrongPass123"), ("13900000000", "Demo2024abc"), ("", "Secret999zz"),
+    (GRADUATE_REVIEWER_ACCOUNT, "WrongPass123"), ("13900000000", "Demo2024abc"), ("", "Secret999zz"),
 ])
 def test_wrong_credentials_same_message(site, account, password) -> None:
     response = site.login(account, password)
@@ -123,7 +126,7 @@ def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     assert len(code) == 4
     # submit() loads /login again (a new drawing), so read the code from that same page.
     token_page = site.text("/login")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', token_page).group(1)
+    token = csrf_token(token_page)
     code = _captcha_text(token_page)
     wrong = "".join("A" if c != "A" else "B" for c in code)
     response = site.client.post("/login", data={

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from mock_sites.office.models import Account
+from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
 
 MOBILE = "13912345678"
 
@@ -63,7 +64,7 @@ def test_sms_gateway_failure(site, config) -> None:
 
 
 @pytest.mark.parametrize("mobile,message", [
-    ("", "请填写手机号"), ("1234", "手机号格式不正确"), ("13800000011", "该手机号已注册，请直接登录"),
+    ("", "请填写手机号"), ("1234", "手机号格式不正确"), (GRADUATE_REVIEWER_ACCOUNT, "该手机号已注册，请直接登录"),
 ])
 def test_send_code_checks_number(site, mobile, message) -> None:
     assert message in _send(site, mobile).get_data(as_text=True)
@@ -88,7 +89,7 @@ def test_register_success_logs_in_and_asks_for_profile(site, app) -> None:
     ({"confirm": "Passw0rd124"}, "两次输入的密码不一致"),
     ({"confirm": ""}, "请填写确认密码"),
     ({"mobile": "12345678901"}, "手机号格式不正确"),
-    ({"mobile": "13800000011"}, "该手机号已注册，请直接登录"),
+    ({"mobile": GRADUATE_REVIEWER_ACCOUNT}, "该手机号已注册，请直接登录"),
     ({"sms_code": "000000"}, "短信验证码错误或已过期"),
     ({"sms_code": ""}, "请填写短信验证码"),
 ])
