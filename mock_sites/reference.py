@@ -185,7 +185,7 @@ def demo_units() -> DemoUnits:
 
 
 def demo_invite_code() -> str:
-    """The 邀请码 announced in the group chat (seed step 4)."""
+    """The 邀请码 announced in the group chat (step 4 of the procedure document, 操作流程)."""
     return demo_units().invite_code
 
 
