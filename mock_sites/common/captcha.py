@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import random
 import secrets
 from dataclasses import dataclass
 
-from flask import current_app, session
+from flask import session
 
+from .hashing import keyed_digest
 from .site import current_config
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -36,11 +36,6 @@ def _mode() -> str:
     return current_config().captcha_mode
 
 
-def _digest(code: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, code.upper().encode(), hashlib.sha256).hexdigest()
-
-
 def new_captcha() -> Captcha | None:
     """Draw a captcha for the form about to be shown (None when the mode is ``off``)."""
     mode = _mode()
@@ -51,7 +46,7 @@ def new_captcha() -> Captcha | None:
     else:
         code = "".join(secrets.choice(ALPHABET) for _ in range(4))
         # Only a keyed hash goes into the (signed, readable) session cookie.
-        session[SESSION_KEY] = _digest(code)
+        session[SESSION_KEY] = keyed_digest(code.upper())
     return Captcha(image=svg_data_uri(code))
 
 
@@ -67,7 +62,7 @@ def check_captcha(value: str) -> str | None:
         ok = value.upper() == current_config().captcha_fixed_code.upper()
     else:
         expected = session.pop(SESSION_KEY, None)
-        ok = expected is not None and hmac.compare_digest(expected, _digest(value))
+        ok = expected is not None and hmac.compare_digest(expected, keyed_digest(value.upper()))
     return None if ok else "图形验证码错误，请重新输入"
 
 

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import secrets
-from datetime import timedelta
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from ..common import clock
 from ..common.db import db
 from ..common.faults import start_login_session
-from ..common.masking import mask_mobile
+from ..common.hashing import keyed_digest
 from ..common.message import message_page
 from ..common.sms import SmsGatewayError, send_sms
+from ..common.sms_codes import (
+    MAX_GUESSES,
+    SEND_FAILED,
+    VALIDITY,
+    expired,
+    new_code,
+    resend_refusal,
+    sent_notice,
+)
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
@@ -32,15 +38,11 @@ from .models import (
 from .store import judgement_columns, to_case
 
 bp = Blueprint("student", __name__, url_prefix="/student")
-CODE_TTL = timedelta(minutes=5)
-RESEND_AFTER = timedelta(seconds=60)
-MAX_ATTEMPTS = 5
 MAX_AMOUNT = 100_000
 
 
 def _digest(phone: str, code: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, f"{phone}:{code}".encode(), hashlib.sha256).hexdigest()
+    return keyed_digest(f"{phone}:{code}")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -69,37 +71,34 @@ def _send_code(phone: str):  # noqa: ANN202
     error = mobile(phone, "手机号")
     if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
         error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
-    now = clock.now()
     last = None if error else session.get(LoginCode, phone)
-    if last is not None and now - last.sent_at < RESEND_AFTER:
-        wait = int((RESEND_AFTER - (now - last.sent_at)).total_seconds()) + 1
-        error = f"验证码已发送，请{wait}秒后再重新获取"
+    error = error or resend_refusal(last.sent_at if last else None)
     if error:
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"phone": error}, sent=""), 400
-    code = f"{secrets.randbelow(10**6):06d}"
+    code = new_code()
     if last is None:
         last = LoginCode(phone=phone)
         session.add(last)
-    last.code_hash, last.sent_at, last.attempts = _digest(phone, code), now, 0
+    last.code_hash, last.sent_at, last.attempts = _digest(phone, code), clock.now(), 0
     try:
         send_sms(session, SmsMessage, phone,
-                 f"【基层就业资助】您的登录验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。")
+                 f"【基层就业资助】您的登录验证码为{code}，{VALIDITY}。如非本人操作，请忽略本短信。")
         session.commit()
     except SmsGatewayError:
         session.rollback()
         return render_template("jcjy/student_login.html", phone=phone,
-                               errors={"form": "短信发送失败，请稍后重试"}, sent=""), 503
+                               errors={"form": SEND_FAILED}, sent=""), 503
     return render_template("jcjy/student_login.html", phone=phone, errors={},
-                           sent=f"验证码已发送至{mask_mobile(phone)}，5分钟内有效")
+                           sent=sent_notice(phone))
 
 
 def _check_code(phone: str, code: str) -> dict[str, str]:
     session = db()
     entry = session.get(LoginCode, phone)
-    if entry is None or clock.now() - entry.sent_at > CODE_TTL:
+    if entry is None or expired(entry.sent_at):
         return {"sms_code": "短信验证码已失效，请重新获取"}
-    if entry.attempts >= MAX_ATTEMPTS:
+    if entry.attempts >= MAX_GUESSES:
         return {"sms_code": "短信验证码错误次数过多，请重新获取"}
     if not hmac.compare_digest(entry.code_hash, _digest(phone, code)):
         entry.attempts += 1

@@ -9,7 +9,7 @@ from ..common import validators as v
 from ..common.captcha import check_captcha, new_captcha
 from ..common.db import db
 from ..common.faults import start_login_session
-from ..common.passwords import verify_password
+from ..common.hashing import verify_password
 from ..common.security import safe_next
 from .access import (
     ACCOUNT_KEY,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
@@ -12,18 +11,23 @@ from sqlalchemy.exc import IntegrityError
 from ..common import clock
 from ..common import validators as v
 from ..common.db import db
-from ..common.masking import mask_mobile
-from ..common.passwords import hash_password
+from ..common.hashing import hash_password
 from ..common.sms import SmsGatewayError, send_sms
+from ..common.sms_codes import (
+    MAX_GUESSES,
+    SEND_FAILED,
+    VALIDITY,
+    expired,
+    new_code,
+    resend_refusal,
+    sent_notice,
+)
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
 bp = Blueprint("register", __name__)
 
-RESEND_AFTER = timedelta(seconds=60)
-CODE_LIFETIME = timedelta(minutes=5)
-MAX_CODE_FAILURES = 5
-SMS_TEXT = "【全国学生资助办公系统】您的注册验证码为{code}，5分钟内有效。"
+SMS_TEXT = f"【全国学生资助办公系统】您的注册验证码为{{code}}，{VALIDITY}。"
 DUPLICATE = "该手机号已注册，请直接登录"
 WRONG_CODE = "短信验证码错误或已过期"
 
@@ -46,18 +50,15 @@ def _send_code(mobile: str) -> dict[str, str]:
     if _registered(mobile):
         return {"mobile": DUPLICATE}
     latest = _latest_code(mobile)
-    if latest is not None:
-        wait = latest.sent_at + RESEND_AFTER - clock.now()
-        if wait.total_seconds() > 0:
-            seconds = int(wait.total_seconds()) + 1
-            return {"sms_code": f"验证码已发送，请{seconds}秒后再重新获取"}
-    code = f"{secrets.randbelow(10**6):06d}"
+    if refusal := resend_refusal(latest.sent_at if latest else None):
+        return {"sms_code": refusal}
+    code = new_code()
     session = db()
     try:
         send_sms(session, SmsMessage, mobile, SMS_TEXT.format(code=code))
     except SmsGatewayError:
         session.rollback()
-        return {"sms_code": "短信发送失败，请稍后重试"}
+        return {"sms_code": SEND_FAILED}
     session.add(SmsCode(phone=mobile, code=code, sent_at=clock.now()))
     session.commit()
     return {}
@@ -68,8 +69,8 @@ def _check_code(mobile: str, code: str) -> str | None:
     if not code.strip():
         return "请填写短信验证码"
     latest = _latest_code(mobile)
-    if (latest is None or latest.used or latest.failures >= MAX_CODE_FAILURES
-            or clock.now() - latest.sent_at > CODE_LIFETIME):
+    if (latest is None or latest.used or latest.failures >= MAX_GUESSES
+            or expired(latest.sent_at)):
         return WRONG_CODE
     if not secrets.compare_digest(latest.code, code.strip()):
         latest.failures += 1
@@ -101,7 +102,7 @@ def register():  # noqa: ANN201
         if request.form.get("action") == "send_code":
             errors = _send_code(mobile)
             if not errors:
-                flash(f"验证码已发送至{mask_mobile(mobile)}，5分钟内有效", "success")
+                flash(sent_notice(mobile), "success")
                 return render_template("office/register.html", errors={}, mobile=mobile)
         else:
             password = request.form.get("password", "")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from .. import reference
 from ..common import clock
 from ..common.config import MockConfig
-from ..common.passwords import hash_password
+from ..common.hashing import hash_password
 from ..common.roles import GRADUATE_REVIEWER, JCJY_SYSTEM, UNDERGRADUATE_REVIEWER
 from .models import (
     ADMIN,

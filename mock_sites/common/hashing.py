@@ -1,7 +1,11 @@
-"""Password hashes of the demo and registered accounts."""
+"""Hashes: the passwords of accounts, keyed digests of one-time codes (captcha, SMS login)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
+from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
 #: scrypt with N=2^14, r=8, p=1: the scrypt paper's setting for interactive logins (about 35 ms
@@ -16,3 +20,9 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str, password: str) -> bool:
     return check_password_hash(password_hash, password)
+
+
+def keyed_digest(text: str) -> str:
+    """HMAC-SHA256 of ``text`` under the current site's secret key (hex)."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
