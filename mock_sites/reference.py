@@ -13,10 +13,15 @@ STAGES = ("本专科", "研究生")
 _CITY_PLACEHOLDER = "省直辖县级行政区划"
 
 
-def format_place(province_name: str, city: str, county: str, town: str = "") -> str:
-    """Address text such as 四川省凉山彝族自治州昭觉县支尔莫乡 (no repeated 直辖市 name)."""
+def place_parts(province_name: str, city: str, county: str, town: str = "") -> list[str]:
+    """省, 市, 县, 乡 as shown: no repeated 直辖市 name, no 省直辖县级行政区划, no empty part."""
     shown_city = "" if city in (province_name, _CITY_PLACEHOLDER) else city
-    return f"{province_name}{shown_city}{county}{town}"
+    return [part for part in (province_name, shown_city, county, town) if part]
+
+
+def format_place(province_name: str, city: str, county: str, town: str = "") -> str:
+    """Address text such as 四川省凉山彝族自治州昭觉县支尔莫乡."""
+    return "".join(place_parts(province_name, city, county, town))
 
 
 @dataclass(frozen=True, slots=True)
