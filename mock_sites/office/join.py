@@ -6,6 +6,8 @@ The wizard keeps its state in the session; nothing is stored until 提交申请.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import wraps
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
@@ -26,6 +28,8 @@ bp = Blueprint("join", __name__, url_prefix="/mainList/organization/join")
 
 STATE = "join"
 INVITE_RE = re.compile(r"\d{13}")
+#: The wizard's pages in order; the session's ``step`` is the furthest one reached.
+STEPS = ("join.business", "join.department", "join.unit")
 
 
 def _blocked() -> str | None:
@@ -46,9 +50,22 @@ def _save(state: dict) -> None:
     session[STATE] = state
 
 
-def _refuse(message: str):  # noqa: ANN202
-    flash(message, "error")
-    return redirect(url_for("organization.overview"))
+def _step(number: int) -> Callable:
+    """Guard wizard page ``number`` (1-based): no second application, no skipped page."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args: object, **kwargs: object) -> object:
+            if message := _blocked():
+                flash(message, "error")
+                return redirect(url_for("organization.overview"))
+            if _state().get("step", 1) < number:
+                return redirect(url_for(STEPS[number - 2]))
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
 
 
 def _check_invite(code: str) -> str | None:
@@ -66,9 +83,8 @@ def _check_invite(code: str) -> str | None:
 
 @bp.route("", methods=["GET", "POST"])
 @login_required()
+@_step(1)
 def business():  # noqa: ANN201
-    if message := _blocked():
-        return _refuse(message)
     state = _state()
     values = {"business": state.get("business", ""), "invite_code": state.get("invite_code", "")}
     errors: dict[str, str] = {}
@@ -98,12 +114,9 @@ def business():  # noqa: ANN201
 
 @bp.route("/department", methods=["GET", "POST"])
 @login_required()
+@_step(2)
 def department():  # noqa: ANN201
-    if message := _blocked():
-        return _refuse(message)
     state = _state()
-    if state.get("step", 0) < 2:
-        return redirect(url_for("join.business"))
     values = {"department": state.get("department", ""), "stage": state.get("stage", "")}
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -133,12 +146,9 @@ def department():  # noqa: ANN201
 
 @bp.route("/unit", methods=["GET", "POST"])
 @login_required()
+@_step(3)
 def unit():  # noqa: ANN201
-    if message := _blocked():
-        return _refuse(message)
     state = _state()
-    if state.get("step", 0) < 3:
-        return redirect(url_for("join.department"))
     options = reference.units_for(state["department"], state["stage"])
     values = {"unit": state.get("unit", ""), "identity": state.get("identity", "")}
     errors: dict[str, str] = {}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 from types import ModuleType
 
 from flask import Flask
 
-from mock_sites.common.config import MockConfig
+from mock_sites.common.config import Faults, MockConfig
 
 _CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -18,6 +20,11 @@ def new_app(site: ModuleType, config: MockConfig) -> Flask:
     app = site.create_app(config)
     app.testing = True
     return app
+
+
+def other_app(site: ModuleType, config: MockConfig, data_dir: Path, **changes: object) -> Flask:
+    """A second app of ``site`` on its own data, its configuration changed by ``changes``."""
+    return new_app(site, replace(config, data_dir=data_dir, faults=Faults(), **changes))
 
 
 def csrf_token(html: str) -> str:

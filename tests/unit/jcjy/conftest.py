@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from jcjy_support import (
     TOKEN,
     FakeOffice,
@@ -15,7 +16,7 @@ from jcjy_support import (
     login,
     scope_ids,
 )
-from unit_support import new_app
+from unit_support import new_app, other_app
 from werkzeug.serving import make_server
 
 from mock_sites import jcjy
@@ -51,6 +52,13 @@ def config(tmp_path, office: FakeOffice) -> MockConfig:
 @pytest.fixture
 def app(config: MockConfig) -> Flask:
     return new_app(jcjy, config)
+
+
+@pytest.fixture
+def client_with(config: MockConfig, tmp_path) -> Callable[..., FlaskClient]:
+    """A client of a second app (5 applications) whose configuration differs by ``changes``."""
+    return lambda **changes: other_app(
+        jcjy, config, tmp_path / "other", applications=5, **changes).test_client()
 
 
 @pytest.fixture

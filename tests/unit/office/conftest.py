@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from unit_support import csrf_token, new_app
+from unit_support import csrf_token, new_app, other_app
 from werkzeug.test import TestResponse
 
 from flows.mock_control import SMS_CODE
 from mock_sites import office
-from mock_sites.common.config import Faults, MockConfig
+from mock_sites.common.config import MockConfig
 from mock_sites.office import seed
 
 TOKEN = "office-test-token"
@@ -103,8 +102,8 @@ def site_with(config: MockConfig, tmp_path) -> Callable[..., Browser]:
     """A browser on a second app whose config differs (e.g. ``captcha_mode="image"``)."""
 
     def make(**changes: object) -> Browser:
-        changed = replace(config, data_dir=tmp_path / "other", faults=Faults(), **changes)
-        return Browser(new_app(office, changed).test_client(), changed.demo_password)
+        other = other_app(office, config, tmp_path / "other", **changes)
+        return Browser(other.test_client(), config.demo_password)
 
     return make
 
