@@ -44,6 +44,16 @@ class Throttle:
             q.append(now)
             return max(0, self.limit - len(q))
 
+    def attempt(self, key: str, check: Callable[[], bool]) -> bool | None:
+        """Run ``check`` unless ``key`` is locked: True (passed; its failures are forgotten),
+        False (a failure, recorded) or None (locked, before or by this failure)."""
+        if self.locked(key):
+            return None
+        if check():
+            self.clear(key)
+            return True
+        return False if self.fail(key) else None
+
     def clear(self, key: str) -> None:
         with self._lock:
             self._failures.pop(key, None)

@@ -18,7 +18,7 @@ ALREADY_DECIDED = "该申请已处理，无需重复操作"
 
 
 def may_review(account: Account) -> bool:
-    return account.is_school_admin or account.admin_unit is not None
+    return account.is_admin
 
 
 def _may_decide(account: Account, application: Membership) -> bool:

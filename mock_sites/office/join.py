@@ -71,14 +71,10 @@ def _step(number: int) -> Callable:
 def _check_invite(code: str) -> str | None:
     """Check a well-formed 邀请码 under the per-account guess throttle."""
     throttle = invite_throttle()
-    key = str(user().id)
-    locked = f"邀请码错误次数过多，已临时锁定，请{throttle.minutes()}分钟后再试"
-    if throttle.locked(key):
-        return locked
-    if code == reference.demo_invite_code():
-        throttle.clear(key)
-        return None
-    return locked if throttle.fail(key) == 0 else "邀请码无效，请核对群里通知的邀请码"
+    passed = throttle.attempt(str(user().id), lambda: code == reference.demo_invite_code())
+    if passed is None:
+        return f"邀请码错误次数过多，已临时锁定，请{throttle.minutes()}分钟后再试"
+    return None if passed else "邀请码无效，请核对群里通知的邀请码"
 
 
 @bp.route("", methods=["GET", "POST"])

@@ -19,7 +19,7 @@ ROLE_REQUIRED = "勾选基层就业系统时，请同时勾选审核人员角色
 
 
 def may_view(account: Account) -> bool:
-    return account.is_school_admin or account.admin_unit is not None
+    return account.is_admin
 
 
 def _members(unit_code: str) -> list[Membership]:

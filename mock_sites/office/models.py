@@ -82,6 +82,11 @@ class Account(Base):
         return m is not None and m.identity == SCHOOL_ADMIN
 
     @property
+    def is_admin(self) -> bool:
+        """校级管理员, or approved 管理员 of a 培养单位."""
+        return self.is_school_admin or self.admin_unit is not None
+
+    @property
     def admin_unit(self) -> str | None:
         """Code of the 培养单位 this account administers (approved 管理员), if any."""
         m = self.approved

@@ -73,3 +73,12 @@ def test_throttle_lock_ends_with_the_window():
     now[0] += 31  # the first failure has left the window
     assert not throttle.locked("k")
     assert throttle.fail("k") == 0
+
+
+def test_throttle_attempt_outcomes():
+    throttle = Throttle(limit=2, window_s=60)
+    assert throttle.attempt("k", lambda: False) is False  # one attempt left
+    assert throttle.attempt("k", lambda: True) is True  # and the failure is forgotten
+    assert throttle.attempt("k", lambda: False) is False
+    assert throttle.attempt("k", lambda: False) is None  # locked by this failure
+    assert throttle.attempt("k", lambda: True) is None  # and stays locked
