@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from .faults import session_expired
+from .faults import LOGIN_EXPIRED, session_expired
 from .message import message_page
 
 #: Paths for programs, not people (the SSO API, the mock control surface): JSON, no forms.
@@ -38,7 +38,7 @@ def install_csrf(app: Flask) -> None:
 
 def _refused(_error: CSRFError) -> tuple[str, int]:
     if session_expired():  # the login timed out while the form was open
-        return message_page(401, "登录已超时", "登录已超时，请重新登录。", back_url="/")
+        return message_page(401, "登录已超时", f"{LOGIN_EXPIRED}。", back_url="/")
     return message_page(
         400, "页面已过期", "页面已过期或表单无效（安全校验未通过），请返回刷新页面后重新操作。"
     )

@@ -13,6 +13,8 @@ from .message import message_page
 from .site import current_config
 
 LOGIN_AT = "login_at"
+#: What both sites say when ``session_expired()``.
+LOGIN_EXPIRED = "登录已超时，请重新登录"
 
 
 def faults() -> Faults:

@@ -9,11 +9,10 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, flash, redirect, request, session, url_for
 
-from ..common.faults import session_expired
+from ..common.faults import LOGIN_EXPIRED, session_expired
 from ..common.roles import STAGE_ROLES
 
 STAFF, STUDENT = "staff", "student"
-EXPIRED_MESSAGE = "登录已超时，请重新登录"
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def _login_required(kind: str, endpoint: str) -> Callable:
         @wraps(view)
         def wrapper(*args: object, **kwargs: object) -> object:
             if session.get("kind") != kind:
-                flash(EXPIRED_MESSAGE if session_expired() else "请先登录", "warning")
+                flash(LOGIN_EXPIRED if session_expired() else "请先登录", "warning")
                 return redirect(url_for(endpoint, next=_return_path() or None))
             return view(*args, **kwargs)
 
@@ -92,5 +91,5 @@ def install_expiry_redirect(app: Flask) -> None:
             target = url_for("student.login")
         else:
             return response
-        flash(EXPIRED_MESSAGE, "warning")
+        flash(LOGIN_EXPIRED, "warning")
         return redirect(target)

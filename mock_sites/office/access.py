@@ -8,7 +8,7 @@ from functools import wraps
 from flask import flash, g, redirect, request, session, url_for
 
 from ..common.db import db
-from ..common.faults import session_expired
+from ..common.faults import LOGIN_EXPIRED, session_expired
 from ..common.throttle import Throttle, throttle
 from .models import Account
 
@@ -60,7 +60,7 @@ def login_required(*, profile: bool = True) -> Callable:
             account = current_user()
             if account is None:
                 if session_expired():
-                    flash("登录已超时，请重新登录", "warning")
+                    flash(LOGIN_EXPIRED, "warning")
                 else:
                     flash("请先登录", "info")
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
