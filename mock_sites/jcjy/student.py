@@ -8,21 +8,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from ..common import clock
+from ..common import clock, sms_codes
 from ..common.db import db
 from ..common.faults import start_login_session
 from ..common.hashing import keyed_digest
 from ..common.message import message_page
 from ..common.sms import SmsGatewayError, send_sms
-from ..common.sms_codes import (
-    MAX_GUESSES,
-    SEND_FAILED,
-    VALIDITY,
-    expired,
-    new_code,
-    resend_refusal,
-    sent_notice,
-)
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
@@ -72,33 +63,33 @@ def _send_code(phone: str):  # noqa: ANN202
     if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
         error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
     last = None if error else session.get(LoginCode, phone)
-    error = error or resend_refusal(last.sent_at if last else None)
+    error = error or sms_codes.resend_refusal(last.sent_at if last else None)
     if error:
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"phone": error}, sent=""), 400
-    code = new_code()
+    code = sms_codes.new_code()
     if last is None:
         last = LoginCode(phone=phone)
         session.add(last)
     last.code_hash, last.sent_at, last.attempts = _digest(phone, code), clock.now(), 0
     try:
         send_sms(session, SmsMessage, phone,
-                 f"【基层就业资助】您的登录验证码为{code}，{VALIDITY}。如非本人操作，请忽略本短信。")
+                 f"【基层就业资助】您的登录验证码为{code}，{sms_codes.VALIDITY}。如非本人操作，请忽略本短信。")
         session.commit()
     except SmsGatewayError:
         session.rollback()
         return render_template("jcjy/student_login.html", phone=phone,
-                               errors={"form": SEND_FAILED}, sent=""), 503
+                               errors={"form": sms_codes.SEND_FAILED}, sent=""), 503
     return render_template("jcjy/student_login.html", phone=phone, errors={},
-                           sent=sent_notice(phone))
+                           sent=sms_codes.sent_notice(phone))
 
 
 def _check_code(phone: str, code: str) -> dict[str, str]:
     session = db()
     entry = session.get(LoginCode, phone)
-    if entry is None or expired(entry.sent_at):
+    if entry is None or sms_codes.expired(entry.sent_at):
         return {"sms_code": "短信验证码已失效，请重新获取"}
-    if entry.attempts >= MAX_GUESSES:
+    if entry.attempts >= sms_codes.MAX_GUESSES:
         return {"sms_code": "短信验证码错误次数过多，请重新获取"}
     if not hmac.compare_digest(entry.code_hash, _digest(phone, code)):
         entry.attempts += 1

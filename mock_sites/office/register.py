@@ -8,26 +8,17 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..common import clock
+from ..common import clock, sms_codes
 from ..common import validators as v
 from ..common.db import db
 from ..common.hashing import hash_password
 from ..common.sms import SmsGatewayError, send_sms
-from ..common.sms_codes import (
-    MAX_GUESSES,
-    SEND_FAILED,
-    VALIDITY,
-    expired,
-    new_code,
-    resend_refusal,
-    sent_notice,
-)
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
 bp = Blueprint("register", __name__)
 
-SMS_TEXT = f"【全国学生资助办公系统】您的注册验证码为{{code}}，{VALIDITY}。"
+SMS_TEXT = f"【全国学生资助办公系统】您的注册验证码为{{code}}，{sms_codes.VALIDITY}。"
 DUPLICATE = "该手机号已注册，请直接登录"
 WRONG_CODE = "短信验证码错误或已过期"
 
@@ -50,15 +41,15 @@ def _send_code(mobile: str) -> dict[str, str]:
     if _registered(mobile):
         return {"mobile": DUPLICATE}
     latest = _latest_code(mobile)
-    if refusal := resend_refusal(latest.sent_at if latest else None):
+    if refusal := sms_codes.resend_refusal(latest.sent_at if latest else None):
         return {"sms_code": refusal}
-    code = new_code()
+    code = sms_codes.new_code()
     session = db()
     try:
         send_sms(session, SmsMessage, mobile, SMS_TEXT.format(code=code))
     except SmsGatewayError:
         session.rollback()
-        return {"sms_code": SEND_FAILED}
+        return {"sms_code": sms_codes.SEND_FAILED}
     session.add(SmsCode(phone=mobile, code=code, sent_at=clock.now()))
     session.commit()
     return {}
@@ -69,8 +60,8 @@ def _check_code(mobile: str, code: str) -> str | None:
     if not code.strip():
         return "请填写短信验证码"
     latest = _latest_code(mobile)
-    if (latest is None or latest.used or latest.failures >= MAX_GUESSES
-            or expired(latest.sent_at)):
+    if (latest is None or latest.used or latest.failures >= sms_codes.MAX_GUESSES
+            or sms_codes.expired(latest.sent_at)):
         return WRONG_CODE
     if not secrets.compare_digest(latest.code, code.strip()):
         latest.failures += 1
@@ -102,7 +93,7 @@ def register():  # noqa: ANN201
         if request.form.get("action") == "send_code":
             errors = _send_code(mobile)
             if not errors:
-                flash(sent_notice(mobile), "success")
+                flash(sms_codes.sent_notice(mobile), "success")
                 return render_template("office/register.html", errors={}, mobile=mobile)
         else:
             password = request.form.get("password", "")
