@@ -7,17 +7,8 @@ from collections.abc import Callable
 
 from mock_sites import reference
 from mock_sites.common.masking import mask_id
-from mock_sites.jcjy.cases import (
-    KIND_AGREEMENT,
-    KIND_EMPLOYMENT_PROOF,
-    KIND_LABOR_CONTRACT,
-    KIND_LOAN_CONTRACT,
-    KIND_NO_CONTRACT,
-    KIND_RECEIPT,
-    Application,
-    Material,
-    YearPayment,
-)
+from mock_sites.jcjy import cases
+from mock_sites.jcjy.cases import Application, Material, YearPayment
 
 from .layout import Page
 from .rmb import receipt_amount_text, rmb_upper
@@ -200,10 +191,10 @@ def _no_contract(page: Page, app: Application, material: Material) -> None:
 
 
 _DOCUMENTS: dict[str, Document] = {
-    KIND_AGREEMENT: _agreement,
-    KIND_LABOR_CONTRACT: _labor_contract,
-    KIND_EMPLOYMENT_PROOF: _employment_proof,
-    KIND_RECEIPT: _receipt,
-    KIND_LOAN_CONTRACT: _loan_contract,
-    KIND_NO_CONTRACT: _no_contract,
+    cases.KIND_AGREEMENT: _agreement,
+    cases.KIND_LABOR_CONTRACT: _labor_contract,
+    cases.KIND_EMPLOYMENT_PROOF: _employment_proof,
+    cases.KIND_RECEIPT: _receipt,
+    cases.KIND_LOAN_CONTRACT: _loan_contract,
+    cases.KIND_NO_CONTRACT: _no_contract,
 }
