@@ -22,7 +22,7 @@ from .reference import demo_invite_code, demo_units, unit
 
 
 def graduate_unit_name() -> str:
-    """培养单位 of the graduate demo reviewer (the seed's walkthrough: 计算所)."""
+    """培养单位 of the graduate demo reviewer (计算所, as in the procedure document's walkthrough)."""
     return unit(demo_units().graduate_unit).name
 
 

@@ -13,10 +13,15 @@ STAGES = ("本专科", "研究生")
 _CITY_PLACEHOLDER = "省直辖县级行政区划"
 
 
-def format_place(province_name: str, city: str, county: str, town: str = "") -> str:
-    """Address text such as 四川省凉山彝族自治州昭觉县支尔莫乡 (no repeated 直辖市 name)."""
+def place_parts(province_name: str, city: str, county: str, town: str = "") -> list[str]:
+    """省, 市, 县, 乡 as shown: no repeated 直辖市 name, no 省直辖县级行政区划, no empty part."""
     shown_city = "" if city in (province_name, _CITY_PLACEHOLDER) else city
-    return f"{province_name}{shown_city}{county}{town}"
+    return [part for part in (province_name, shown_city, county, town) if part]
+
+
+def format_place(province_name: str, city: str, county: str, town: str = "") -> str:
+    """Address text such as 四川省凉山彝族自治州昭觉县支尔莫乡."""
+    return "".join(place_parts(province_name, city, county, town))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +75,6 @@ class Place:
     level: str  # 乡镇 / 县城 / 街道 / 市辖区
     hardship: bool
     old_industrial: bool
-
-    @property
-    def full_name(self) -> str:
-        return format_place(self.province, self.city, self.county, self.town)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,16 @@ def unit(code: str) -> Unit:
     return _units_by_code()[code]
 
 
+def find_unit(code: str | None) -> Unit | None:
+    """The unit with this code, or None (codes come from forms and stored rows too)."""
+    return _units_by_code().get(code) if code else None
+
+
+def department_name(code: str | None) -> str | None:
+    """Name of the 院（系） with this code, or None."""
+    return next((d.name for d in departments() if d.code == code), None)
+
+
 def units_for(department_code: str, stage: str) -> tuple[Unit, ...]:
     """Units of a department that train the given 学段."""
     return tuple(u for u in units() if u.department_code == department_code and stage in u.stages)
@@ -179,7 +190,7 @@ def demo_units() -> DemoUnits:
 
 
 def demo_invite_code() -> str:
-    """The 邀请码 announced in the group chat (seed step 4)."""
+    """The 邀请码 announced in the group chat (step 4 of the procedure document, 操作流程)."""
     return demo_units().invite_code
 
 

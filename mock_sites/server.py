@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing as mp
 import socket
 import threading
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from types import ModuleType
+from typing import Literal, get_args
 
 from flask import Flask
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
@@ -16,12 +18,23 @@ from .common.config import MockConfig
 Site = Literal["office", "jcjy"]
 
 
+def _package(site: Site) -> ModuleType:
+    """``mock_sites.office`` or ``mock_sites.jcjy``, imported only when that site is wanted."""
+    return importlib.import_module(f"{__package__}.{site}")
+
+
 def create_site(site: Site, config: MockConfig) -> Flask:
-    if site == "office":
-        from .office import create_app
-    else:
-        from .jcjy import create_app
-    return create_app(config)
+    """The site's app over the database ``prepare_data`` made (it seeds nothing itself)."""
+    return _package(site).create_app(config)
+
+
+def prepare_data(config: MockConfig) -> None:
+    """Create both databases in ``config.data_dir`` and seed each one that is empty.
+
+    The explicit step before serving (as flaskr's ``init-db``): ``start_sites`` and
+    ``start_site_processes`` take it; a kept data directory keeps its data."""
+    for site in get_args(Site):
+        _package(site).DATABASE.prepare(config)
 
 
 @dataclass
@@ -63,6 +76,7 @@ def start_sites(
     config: MockConfig, office_port: int = 0, jcjy_port: int = 0, host: str = "127.0.0.1"
 ) -> RunningSites:
     """Start both sites in this process (port 0 = a free port); the office URL is fed to jcjy."""
+    prepare_data(config)
     # Each site gets its own fault switches, as when they run in separate processes.
     office_config = replace(config, faults=replace(config.faults))
     office_server, office_url = _serve_in_thread(create_site("office", office_config), host, office_port)
@@ -121,6 +135,7 @@ def start_site_processes(
     urls: dict[str, str] = {}
     for port in (office_port, jcjy_port):
         check_port_free(host, port)
+    prepare_data(config)
     for site, port in (("office", office_port), ("jcjy", jcjy_port)):
         if site == "jcjy":
             config = replace(config, office_url=urls["office"])

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, render_template, request, send_from_directory
+from flask import Blueprint, Flask, request, send_from_directory
 
 from .assets import install_asset_versions
 from .config import MockConfig
+from .converters import install_converters
+from .csrf import MACHINE_PATHS, install_csrf
 from .faults import install_faults
+from .message import message_page
 from .screens import install_screen_swap
-from .security import install_csrf
+from .site import bind_config
 
 COMMON_DIR = Path(__file__).parent
 
@@ -25,9 +28,9 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
-    app.extensions["mock_config"] = config
-    app.extensions.setdefault("throttles", [])
+    bind_config(app, config)
     app.jinja_env.globals["system_name"] = system_name
+    install_converters(app)
     app.register_blueprint(Blueprint(
         "common", __name__, template_folder="templates",
         static_folder="static", static_url_path="/common-static",
@@ -64,10 +67,8 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
 
 def _error_page(status: int, title: str, message: str):  # noqa: ANN202
     def handler(_exc: Exception):  # noqa: ANN202
-        if request.path.startswith(("/api/", "/__mock__/")):
+        if request.path.startswith(MACHINE_PATHS):
             return {"ok": False, "error": message}, status
-        return render_template(
-            "common/message.html", title=title, message=message, back_url="/"
-        ), status
+        return message_page(status, title, message, back_url="/")
 
     return handler

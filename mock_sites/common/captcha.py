@@ -9,13 +9,15 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import random
 import secrets
 from dataclasses import dataclass
 
-from flask import current_app, session
+from flask import session
+
+from .hashing import keyed_digest
+from .site import current_config
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 SESSION_KEY = "_captcha"
@@ -31,12 +33,7 @@ class Captcha:
 
 
 def _mode() -> str:
-    return current_app.extensions["mock_config"].captcha_mode
-
-
-def _digest(code: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, code.upper().encode(), hashlib.sha256).hexdigest()
+    return current_config().captcha_mode
 
 
 def new_captcha() -> Captcha | None:
@@ -45,11 +42,11 @@ def new_captcha() -> Captcha | None:
     if mode == "off":
         return None
     if mode == "fixed":
-        code = current_app.extensions["mock_config"].captcha_fixed_code
+        code = current_config().captcha_fixed_code
     else:
         code = "".join(secrets.choice(ALPHABET) for _ in range(4))
         # Only a keyed hash goes into the (signed, readable) session cookie.
-        session[SESSION_KEY] = _digest(code)
+        session[SESSION_KEY] = keyed_digest(code.upper())
     return Captcha(image=svg_data_uri(code))
 
 
@@ -62,10 +59,10 @@ def check_captcha(value: str) -> str | None:
     if not value:
         return "请填写图形验证码"
     if mode == "fixed":
-        ok = value.upper() == current_app.extensions["mock_config"].captcha_fixed_code.upper()
+        ok = value.upper() == current_config().captcha_fixed_code.upper()
     else:
         expected = session.pop(SESSION_KEY, None)
-        ok = expected is not None and hmac.compare_digest(expected, _digest(value))
+        ok = expected is not None and hmac.compare_digest(expected, keyed_digest(value.upper()))
     return None if ok else "图形验证码错误，请重新输入"
 
 

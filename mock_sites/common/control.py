@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy import select
 
-from .db import db
-from .security import csrf_exempt
+from .db import db, reseed
+from .faults import faults as current_faults
 from .sms import SmsMessageMixin
+from .throttle import reset_throttles
 
 
-def control_blueprint(
-    site: str, sms_model: type[SmsMessageMixin], reseed: Callable[[], None]
-) -> Blueprint:
+def control_blueprint(site: str, sms_model: type[SmsMessageMixin]) -> Blueprint:
     bp = Blueprint("mock_control", __name__, url_prefix="/__mock__")
 
     @bp.get("/health")
@@ -28,17 +25,14 @@ def control_blueprint(
         return jsonify([r.as_dict() for r in rows if not phone or r.phone == phone])
 
     @bp.post("/reset")
-    @csrf_exempt
     def reset():  # noqa: ANN202
-        reseed()
-        for throttle in current_app.extensions.get("throttles", []):
-            throttle.reset()
+        reseed(current_app)
+        reset_throttles(current_app)
         return jsonify(ok=True)
 
     @bp.route("/faults", methods=["GET", "POST"])
-    @csrf_exempt
     def faults():  # noqa: ANN202
-        current = current_app.extensions["mock_config"].faults
+        current = current_faults()
         if request.method == "POST":
             try:
                 current.update(request.get_json(force=True, silent=True) or {})

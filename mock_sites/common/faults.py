@@ -5,15 +5,20 @@ from __future__ import annotations
 import random
 import time
 
-from flask import Flask, current_app, g, render_template, request, session
+from flask import Flask, g, request, session
 
+from . import clock
 from .config import Faults
+from .message import message_page
+from .site import current_config
 
 LOGIN_AT = "login_at"
+#: What both sites say when ``session_expired()``.
+LOGIN_EXPIRED = "登录已超时，请重新登录"
 
 
 def faults() -> Faults:
-    return current_app.extensions["mock_config"].faults
+    return current_config().faults
 
 
 def _is_exempt() -> bool:
@@ -32,19 +37,14 @@ def install_faults(app: Flask) -> None:
             # Simulated network/server latency of the real system, not a wait in a test.
             time.sleep(current.latency_ms / 1000)
         if current.error_rate and rng.random() < current.error_rate:
-            return render_template(
-                "common/message.html",
-                title="系统繁忙",
-                message="系统繁忙，请稍后再试。（HTTP 500，模拟故障）",
-                back_url=request.referrer or "/",
-            ), 500
+            return message_page(500, "系统繁忙", "系统繁忙，请稍后再试。（HTTP 500，模拟故障）")
         _expire_session(current)
         return None
 
 
 def _expire_session(current: Faults) -> None:
     login_at = session.get(LOGIN_AT)
-    if login_at is not None and time.time() - login_at > current.session_lifetime_s:
+    if login_at is not None and clock.seconds() - login_at > current.session_lifetime_s:
         session.clear()
         g.session_expired = True
 
@@ -53,7 +53,7 @@ def start_login_session(data: dict) -> None:
     """Replace the session with a fresh logged-in one (prevents session fixation)."""
     session.clear()
     session.update(data)
-    session[LOGIN_AT] = time.time()
+    session[LOGIN_AT] = clock.seconds()
 
 
 def session_expired() -> bool:

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from . import clock
 from .faults import faults
 
 
@@ -21,7 +22,7 @@ class SmsMessageMixin:
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     phone: Mapped[str] = mapped_column(String(20), index=True)
     text: Mapped[str] = mapped_column(String(500))
-    sent_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    sent_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now)
 
     def as_dict(self) -> dict:
         return {"phone": self.phone, "text": self.text, "sent_at": self.sent_at.isoformat()}
@@ -31,4 +32,4 @@ def send_sms(session: Session, model: type[SmsMessageMixin], phone: str, text: s
     """Queue a message in the outbox (caller commits); raise SmsGatewayError on the fault switch."""
     if faults().sms_fail:
         raise SmsGatewayError("短信网关暂时不可用")
-    session.add(model(phone=phone, text=text, sent_at=datetime.now()))
+    session.add(model(phone=phone, text=text, sent_at=clock.now()))

@@ -9,11 +9,10 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, flash, redirect, request, session, url_for
 
-from ..common.faults import session_expired
+from ..common.faults import LOGIN_EXPIRED, session_expired
+from ..common.roles import STAGE_ROLES
 
 STAFF, STUDENT = "staff", "student"
-EXPIRED_MESSAGE = "登录已超时，请重新登录"
-STAGE_ROLES = {"研究生": "研究生学院审核人员", "本专科": "本专科学院审核人员"}
 
 
 @dataclass(frozen=True)
@@ -49,16 +48,6 @@ def current_user() -> CurrentUser | None:
     return None
 
 
-def safe_next(value: str | None, default: str) -> str:
-    """Only local absolute paths are followed after login (no open redirect)."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return default
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc:
-        return default
-    return value
-
-
 def _return_path() -> str:
     """Where to come back after logging in: this page, or for a POST the page it came from."""
     if request.method == "GET":
@@ -75,7 +64,7 @@ def _login_required(kind: str, endpoint: str) -> Callable:
         @wraps(view)
         def wrapper(*args: object, **kwargs: object) -> object:
             if session.get("kind") != kind:
-                flash(EXPIRED_MESSAGE if session_expired() else "请先登录", "warning")
+                flash(LOGIN_EXPIRED if session_expired() else "请先登录", "warning")
                 return redirect(url_for(endpoint, next=_return_path() or None))
             return view(*args, **kwargs)
 
@@ -102,5 +91,5 @@ def install_expiry_redirect(app: Flask) -> None:
             target = url_for("student.login")
         else:
             return response
-        flash(EXPIRED_MESSAGE, "warning")
+        flash(LOGIN_EXPIRED, "warning")
         return redirect(target)

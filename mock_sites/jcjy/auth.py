@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -15,9 +14,11 @@ from flask import (
 
 from ..common.captcha import check_captcha, new_captcha
 from ..common.faults import start_login_session
+from ..common.security import safe_next
+from ..common.site import current_config
 from ..common.validators import collect, max_length, required
 from . import sso
-from .access import STAFF, safe_next
+from .access import STAFF
 
 bp = Blueprint("auth", __name__)
 LIST_PATH = "/review/applications"
@@ -35,7 +36,7 @@ def login_home():  # noqa: ANN201
 
 @bp.route("/staff/login", methods=["GET", "POST"])
 def staff_login():  # noqa: ANN201
-    next_path = safe_next(request.values.get("next"), LIST_PATH)
+    next_path = safe_next(request.values.get("next")) or LIST_PATH
     if request.method == "GET":
         return _form(next_path)
     account = request.form.get("account", "").strip()
@@ -47,7 +48,7 @@ def staff_login():  # noqa: ANN201
     })
     if errors:
         return _form(next_path, account, errors), 400
-    config = current_app.extensions["mock_config"]
+    config = current_config()
     try:
         identity = sso.verify(config.office_url, config.service_token, account, password)
     except sso.SsoError as exc:

@@ -26,19 +26,6 @@ MATERIAL_KINDS = (
     KIND_NO_CONTRACT,
 )
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
-
-
-def id_check_digit(first17: str) -> str:
-    """GB 11643 check character of an 18-digit 身份证号 (ISO 7064 MOD 11-2)."""
-    return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
-
-
-def is_valid_id_number(value: str) -> bool:
-    """Shape and check digit of an 18-digit 身份证号 (the birth date is not verified)."""
-    return len(value) == 18 and value[:17].isdigit() and value[17] == id_check_digit(value[:17])
-
 
 @dataclass(slots=True)
 class YearPayment:

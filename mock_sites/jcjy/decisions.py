@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from ..common import clock
 from ..common.sms import send_sms
 from ..common.validators import plain_text
 from .access import CurrentUser
@@ -90,7 +90,7 @@ def record_decision(db: Session, reviewer: CurrentUser, record: ApplicationRecor
     db.add(Decision(
         application_id=record.id, level="院系", result=new_status, remark=form.remark,
         reviewer_account=reviewer.account, reviewer_name=reviewer.name,
-        reviewer_unit=reviewer.unit_name, version=form.version, decided_at=datetime.now(),
+        reviewer_unit=reviewer.unit_name, version=form.version, decided_at=clock.now(),
     ))
     try:
         if new_status == REJECTED:

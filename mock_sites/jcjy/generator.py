@@ -10,6 +10,7 @@ from faker import Faker
 from faker.providers.ssn.zh_CN import Provider as ChineseSsnProvider
 
 from mock_sites import reference
+from mock_sites.common.validators import id_check_digit
 from mock_sites.jcjy import rules
 from mock_sites.jcjy.cases import (
     KIND_AGREEMENT,
@@ -21,7 +22,6 @@ from mock_sites.jcjy.cases import (
     Application,
     Material,
     YearPayment,
-    id_check_digit,
 )
 
 CASE_ELIGIBLE = "符合条件"

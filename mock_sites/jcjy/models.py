@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ..common.sms import SmsMessageMixin
+from ..reference import format_place, place_parts
 
 # Application states (domain.md §4) and how the reviewer's screens name them.
 PENDING, APPROVED, REJECTED = "待院系审核", "院系审核通过", "院系审核不通过"
@@ -110,14 +111,13 @@ class ApplicationRecord(Base):
 
     @property
     def location_parts(self) -> list[str]:
-        """省, 市, 县, 乡 (a city that merely repeats the province level is left out)."""
-        city = "" if self.city in (self.province, "省直辖县级行政区划") else self.city
-        return [p for p in (self.province, city, self.county, self.town) if p]
+        """省, 市, 县, 乡 for the detail page."""
+        return place_parts(self.province, self.city, self.county, self.town)
 
     @property
     def location(self) -> str:
         """省市县 for the list."""
-        return "".join(self.location_parts[:-1] if self.town else self.location_parts)
+        return format_place(self.province, self.city, self.county)
 
     @property
     def directed_label(self) -> str:

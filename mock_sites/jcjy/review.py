@@ -53,7 +53,7 @@ def application_list():  # noqa: ANN201
     )
 
 
-@bp.get("/applications/<int(max=2147483647):app_id>")
+@bp.get("/applications/<row_id:app_id>")
 @staff_required
 def application_detail(app_id: int):  # noqa: ANN201
     record = get_in_scope(db(), current_user(), app_id, full=True)
@@ -72,7 +72,7 @@ def _detail(record: ApplicationRecord, form: DecisionForm | None = None,
     ), status
 
 
-@bp.get("/applications/<int(max=2147483647):app_id>/materials/<int(max=999):seq>")
+@bp.get("/applications/<row_id:app_id>/materials/<row_id:seq>")
 @staff_required
 def material(app_id: int, seq: int):  # noqa: ANN201
     """The material as a PDF (inline, or as a file with ``?download=1``)."""
@@ -86,7 +86,7 @@ def material(app_id: int, seq: int):  # noqa: ANN201
     return response
 
 
-@bp.get("/applications/<int(max=2147483647):app_id>/materials/<int(max=999):seq>/preview")
+@bp.get("/applications/<row_id:app_id>/materials/<row_id:seq>/preview")
 @staff_required
 def material_preview(app_id: int, seq: int):  # noqa: ANN201
     """The material's pages as one SVG image, for the 预览 dialog."""
@@ -109,7 +109,7 @@ def _material_in_scope(app_id: int, seq: int) -> tuple[Application, Material]:
     return case, case.materials[seq - 1]
 
 
-@bp.post("/applications/<int(max=2147483647):app_id>/decide")
+@bp.post("/applications/<row_id:app_id>/decide")
 @staff_required
 def decide(app_id: int):  # noqa: ANN201
     reviewer = current_user()

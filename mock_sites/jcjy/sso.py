@@ -7,9 +7,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 
-SYSTEM = "基层就业系统"
-# Reviewer role in the office site → 学段 (stage) it may review here.
-ROLE_STAGES = {"研究生学院审核人员": "研究生", "本专科学院审核人员": "本专科"}
+from ..common.roles import JCJY_SYSTEM, ROLE_STAGES
+
 UNREACHABLE = "暂时无法连接全国学生资助办公系统，请稍后再试"
 WRONG_CREDENTIALS = "账号或密码错误"
 NO_GRANT = (
@@ -41,7 +40,7 @@ class StaffIdentity:
 
     @property
     def may_review(self) -> bool:
-        return SYSTEM in self.systems and bool(self.stages) and bool(self.unit_code)
+        return JCJY_SYSTEM in self.systems and bool(self.stages) and bool(self.unit_code)
 
 
 def verify(office_url: str, token: str, account: str, password: str,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from flask import Flask
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
+from ..common import clock
 from ..common.config import MockConfig
-from ..common.db import recreate
 from .cases import Application
 from .generator import generate_applications
 from .models import (
@@ -57,7 +56,7 @@ def store_applications(db: Session, apps: list[Application]) -> None:
     app_rows: list[dict] = []
     year_rows: list[dict] = []
     material_rows: list[dict] = []
-    start = datetime.now().replace(microsecond=0) - timedelta(minutes=len(apps))
+    start = clock.now().replace(microsecond=0) - timedelta(minutes=len(apps))
     for app_id, app in enumerate(apps, start=1):
         if app.phone not in students:
             students[app.phone] = len(students) + 1
@@ -85,21 +84,6 @@ def store_applications(db: Session, apps: list[Application]) -> None:
             db.execute(insert(model), rows)
 
 
-def seed(factory: sessionmaker[Session], config: MockConfig) -> None:
-    """Fill an empty database with ``config.applications`` generated applications."""
-    apps = generate_applications(config.seed, config.applications)
-    with factory() as db, db.begin():
-        store_applications(db, apps)
-
-
-def seed_if_empty(factory: sessionmaker[Session], config: MockConfig) -> None:
-    with factory() as db:
-        count = db.scalar(select(func.count()).select_from(ApplicationRecord))
-    if not count:
-        seed(factory, config)
-
-
-def reset(app: Flask) -> None:
-    """Drop everything and seed again (used by /__mock__/reset)."""
-    recreate(app)
-    seed(app.extensions["db_factory"], app.extensions["mock_config"])
+def seed(db: Session, config: MockConfig) -> None:
+    """Add ``config.applications`` generated applications to an empty database."""
+    store_applications(db, generate_applications(config.seed, config.applications))

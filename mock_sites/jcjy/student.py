@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import secrets
-from datetime import datetime, timedelta
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
+from ..common import clock, sms_codes
 from ..common.db import db
 from ..common.faults import start_login_session
-from ..common.masking import mask_mobile
+from ..common.hashing import keyed_digest
+from ..common.message import message_page
 from ..common.sms import SmsGatewayError, send_sms
 from ..common.validators import mobile
 from ..common.validators import required as required_check
@@ -30,15 +29,11 @@ from .models import (
 from .store import judgement_columns, to_case
 
 bp = Blueprint("student", __name__, url_prefix="/student")
-CODE_TTL = timedelta(minutes=5)
-RESEND_AFTER = timedelta(seconds=60)
-MAX_ATTEMPTS = 5
 MAX_AMOUNT = 100_000
 
 
 def _digest(phone: str, code: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, f"{phone}:{code}".encode(), hashlib.sha256).hexdigest()
+    return keyed_digest(f"{phone}:{code}")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -67,37 +62,34 @@ def _send_code(phone: str):  # noqa: ANN202
     error = mobile(phone, "手机号")
     if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
         error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
-    now = datetime.now()
     last = None if error else session.get(LoginCode, phone)
-    if last is not None and now - last.sent_at < RESEND_AFTER:
-        wait = int((RESEND_AFTER - (now - last.sent_at)).total_seconds()) + 1
-        error = f"验证码已发送，请{wait}秒后再重新获取"
+    error = error or sms_codes.resend_refusal(last.sent_at if last else None)
     if error:
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"phone": error}, sent=""), 400
-    code = f"{secrets.randbelow(10**6):06d}"
+    code = sms_codes.new_code()
     if last is None:
         last = LoginCode(phone=phone)
         session.add(last)
-    last.code_hash, last.sent_at, last.attempts = _digest(phone, code), now, 0
+    last.code_hash, last.sent_at, last.attempts = _digest(phone, code), clock.now(), 0
     try:
         send_sms(session, SmsMessage, phone,
-                 f"【基层就业资助】您的登录验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。")
+                 f"【基层就业资助】您的登录验证码为{code}，{sms_codes.VALIDITY}。如非本人操作，请忽略本短信。")
         session.commit()
     except SmsGatewayError:
         session.rollback()
         return render_template("jcjy/student_login.html", phone=phone,
-                               errors={"form": "短信发送失败，请稍后重试"}, sent=""), 503
+                               errors={"form": sms_codes.SEND_FAILED}, sent=""), 503
     return render_template("jcjy/student_login.html", phone=phone, errors={},
-                           sent=f"验证码已发送至{mask_mobile(phone)}，5分钟内有效")
+                           sent=sms_codes.sent_notice(phone))
 
 
 def _check_code(phone: str, code: str) -> dict[str, str]:
     session = db()
     entry = session.get(LoginCode, phone)
-    if entry is None or datetime.now() - entry.sent_at > CODE_TTL:
+    if entry is None or sms_codes.expired(entry.sent_at):
         return {"sms_code": "短信验证码已失效，请重新获取"}
-    if entry.attempts >= MAX_ATTEMPTS:
+    if entry.attempts >= sms_codes.MAX_GUESSES:
         return {"sms_code": "短信验证码错误次数过多，请重新获取"}
     if not hmac.compare_digest(entry.code_hash, _digest(phone, code)):
         entry.attempts += 1
@@ -124,7 +116,7 @@ def _page(errors: dict[int, dict[str, str]] | None = None, status: int = 200):  
                            rejected=REJECTED, values=request.form), status
 
 
-@bp.post("/applications/<int(max=2147483647):app_id>/resubmit")
+@bp.post("/applications/<row_id:app_id>/resubmit")
 @student_required
 def resubmit(app_id: int):  # noqa: ANN201
     session = db()
@@ -133,8 +125,8 @@ def resubmit(app_id: int):  # noqa: ANN201
         .options(selectinload(ApplicationRecord.years))
     )
     if record is None or record.student_id != current_user().student_id:
-        return render_template("common/message.html", title="无权访问",
-                               message="您没有权限访问该申请。", back_url="/student/applications"), 403
+        return message_page(403, "无权访问", "您没有权限访问该申请。",
+                            back_url=url_for("student.applications"))
     if record.status != REJECTED:
         flash("该申请当前不是“院系审核不通过”状态，无需重新提交", "warning")
         return redirect(url_for("student.applications"))
@@ -149,7 +141,7 @@ def resubmit(app_id: int):  # noqa: ANN201
         .where(ApplicationRecord.id == record.id, ApplicationRecord.status == REJECTED,
                ApplicationRecord.version == record.version)
         .values(status=PENDING, version=ApplicationRecord.version + 1,
-                submitted_at=datetime.now(), **judgement_columns(case))
+                submitted_at=clock.now(), **judgement_columns(case))
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:

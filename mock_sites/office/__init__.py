@@ -7,45 +7,30 @@ from flask import Flask
 from ..common.app import configure
 from ..common.config import MockConfig
 from ..common.control import control_blueprint
-from ..common.db import init_db, recreate
+from ..common.db import SiteDatabase, init_db
 from ..common.masking import mask_id, mask_mobile
-from ..common.security import Throttle
+from ..common.throttle import add_throttle
 from . import applications, auth, join, members, organization, profile, register, sso
-from .access import current_user
-from .models import Base, SmsMessage
-from .seed import is_empty, seed_database, seeded_accounts
+from .access import INVITE_THROTTLE, LOGIN_THROTTLE, current_user
+from .models import Account, Base, SmsMessage
+from .seed import seed_database, seeded_accounts
 
-__all__ = ["create_app", "seeded_accounts"]
+__all__ = ["DATABASE", "create_app", "seeded_accounts"]
 
 SYSTEM_NAME = "全国学生资助办公系统"
+DATABASE = SiteDatabase(Base, "office.sqlite", seed_database, filled_by=Account)
 
 
 def create_app(config: MockConfig) -> Flask:
     app = Flask(__name__)
     configure(app, config, site="office", system_name=SYSTEM_NAME)
-    factory = init_db(app, Base, config.data_dir / "office.sqlite")
-    for name in ("office_login_throttle", "office_invite_throttle"):
-        throttle = Throttle(config.max_failures, config.failure_window_s)
-        app.extensions[name] = throttle
-        app.extensions["throttles"].append(throttle)
-
-    def seed() -> None:
-        with factory() as session:
-            seed_database(session, config)
-            session.commit()
-
-    def reseed() -> None:
-        recreate(app)
-        seed()
-
-    with factory() as session:
-        empty = is_empty(session)
-    if empty:
-        seed()
+    init_db(app, DATABASE)
+    for name in (LOGIN_THROTTLE, INVITE_THROTTLE):
+        add_throttle(app, name)
 
     for module in (auth, register, profile, organization, join, applications, members, sso):
         app.register_blueprint(module.bp)
-    app.register_blueprint(control_blueprint("office", SmsMessage, reseed))
+    app.register_blueprint(control_blueprint("office", SmsMessage))
 
     @app.context_processor
     def _globals() -> dict:

@@ -4,32 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from urllib.parse import urlsplit
 
-from flask import current_app, flash, g, redirect, request, session, url_for
+from flask import flash, g, redirect, request, session, url_for
 
-from ..common.config import MockConfig
 from ..common.db import db
-from ..common.faults import session_expired
-from ..common.security import Throttle
+from ..common.faults import LOGIN_EXPIRED, session_expired
+from ..common.throttle import Throttle, throttle
 from .models import Account
 
 ACCOUNT_KEY = "account_id"
 MOBILE_KEY = "mobile"
-
-
-def config() -> MockConfig:
-    return current_app.extensions["mock_config"]
+LOGIN_THROTTLE, INVITE_THROTTLE = "office_login_throttle", "office_invite_throttle"
 
 
 def login_throttle() -> Throttle:
     """Failed logins per account (web form and SSO API share it)."""
-    return current_app.extensions["office_login_throttle"]
+    return throttle(LOGIN_THROTTLE)
 
 
 def invite_throttle() -> Throttle:
     """Wrong 邀请码 guesses per account."""
-    return current_app.extensions["office_invite_throttle"]
+    return throttle(INVITE_THROTTLE)
 
 
 def locked_message(throttle: Throttle) -> str:
@@ -65,7 +60,7 @@ def login_required(*, profile: bool = True) -> Callable:
             account = current_user()
             if account is None:
                 if session_expired():
-                    flash("登录已超时，请重新登录", "warning")
+                    flash(LOGIN_EXPIRED, "warning")
                 else:
                     flash("请先登录", "info")
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
@@ -77,12 +72,4 @@ def login_required(*, profile: bool = True) -> Callable:
         return guarded
 
     return decorate
-
-
-def safe_next(target: str | None) -> str | None:
-    """Accept only a local path (no scheme, no host, no //) as a redirect target."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return None
-    parts = urlsplit(target)
-    return target if not parts.scheme and not parts.netloc else None
 

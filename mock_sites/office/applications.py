@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from ..common import clock
 from ..common import validators as v
 from ..common.db import db
 from ..common.security import require
-from . import models
 from .access import login_required, user
 from .models import APPROVED, MEMBER, PENDING, REJECTED, Account, Membership
 from .organization import describe
 
 bp = Blueprint("applications", __name__, url_prefix="/mainList/organization/applications")
+ALREADY_DECIDED = "该申请已处理，无需重复操作"
 
 
 def may_review(account: Account) -> bool:
-    return account.is_school_admin or account.admin_unit is not None
+    return account.is_admin
 
 
 def _may_decide(account: Account, application: Membership) -> bool:
@@ -46,6 +47,22 @@ def _application(application_id: int) -> Membership:
     return application
 
 
+def _to_list(message: str, category: str) -> Response:
+    flash(message, category)
+    return redirect(url_for("applications.index"))
+
+
+def _decide(application: Membership, status: str, verb: str, reason: str | None = None) -> Response:
+    """Record the decision (``verb``: 通过 or 驳回) and return to the list saying so."""
+    application.status = status
+    application.reason = reason
+    application.decided_at = clock.now()
+    application.decided_by_id = user().id
+    db().commit()
+    name = application.account.name or application.account.mobile
+    return _to_list(f"已{verb}{name}的加入申请", "success")
+
+
 @bp.get("")
 @login_required()
 def index():  # noqa: ANN201
@@ -54,28 +71,21 @@ def index():  # noqa: ANN201
     return render_template("office/applications.html", rows=rows)
 
 
-@bp.post("/<int:application_id>/approve")
+@bp.post("/<row_id:application_id>/approve")
 @login_required()
 def approve(application_id: int):  # noqa: ANN201
     application = _application(application_id)
     if application.status != PENDING:
-        flash("该申请已处理，无需重复操作", "warning")
-        return redirect(url_for("applications.index"))
-    application.status = APPROVED
-    application.decided_at = models.now()
-    application.decided_by_id = user().id
-    db().commit()
-    flash(f"已通过{application.account.name or application.account.mobile}的加入申请", "success")
-    return redirect(url_for("applications.index"))
+        return _to_list(ALREADY_DECIDED, "warning")
+    return _decide(application, APPROVED, "通过")
 
 
-@bp.route("/<int:application_id>/reject", methods=["GET", "POST"])
+@bp.route("/<row_id:application_id>/reject", methods=["GET", "POST"])
 @login_required()
 def reject(application_id: int):  # noqa: ANN201
     application = _application(application_id)
     if application.status != PENDING:
-        flash("该申请已处理，无需重复操作", "warning")
-        return redirect(url_for("applications.index"))
+        return _to_list(ALREADY_DECIDED, "warning")
     reason = request.form.get("reason", "").strip()
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -83,14 +93,7 @@ def reject(application_id: int):  # noqa: ANN201
             "reason": v.required(reason, "驳回原因") or v.plain_text(reason, "驳回原因", 200)
         })
         if not errors:
-            application.status = REJECTED
-            application.reason = reason
-            application.decided_at = models.now()
-            application.decided_by_id = user().id
-            db().commit()
-            name = application.account.name or application.account.mobile
-            flash(f"已驳回{name}的加入申请", "success")
-            return redirect(url_for("applications.index"))
+            return _decide(application, REJECTED, "驳回", reason)
     return render_template(
         "office/reject.html", application=application, info=describe(application),
         reason=reason, errors=errors,

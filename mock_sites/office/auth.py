@@ -9,14 +9,14 @@ from ..common import validators as v
 from ..common.captcha import check_captcha, new_captcha
 from ..common.db import db
 from ..common.faults import start_login_session
-from ..common.security import verify_password
+from ..common.hashing import verify_password
+from ..common.security import safe_next
 from .access import (
     ACCOUNT_KEY,
     MOBILE_KEY,
     current_user,
     locked_message,
     login_throttle,
-    safe_next,
 )
 from .models import Account
 
@@ -36,15 +36,12 @@ def authenticate(account: str, password: str) -> tuple[Account | None, str | Non
     """Check credentials under the login throttle: (account, None) or (None, message)."""
     throttle = login_throttle()
     key = account.strip()
-    if throttle.locked(key):
-        return None, locked_message(throttle)
     found = db().scalar(select(Account).where(Account.mobile == key)) if key else None
-    if found is not None and verify_password(found.password_hash, password):
-        throttle.clear(key)
-        return found, None
-    if throttle.fail(key) == 0:
+    passed = throttle.attempt(
+        key, lambda: found is not None and verify_password(found.password_hash, password))
+    if passed is None:
         return None, locked_message(throttle)
-    return None, WRONG_CREDENTIALS
+    return (found, None) if passed else (None, WRONG_CREDENTIALS)
 
 
 def log_in(account: Account) -> None:

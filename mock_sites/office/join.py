@@ -6,11 +6,14 @@ The wizard keeps its state in the session; nothing is stored until 提交申请.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import wraps
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
+from .. import reference
+from ..common import clock
 from ..common.db import db
-from . import models, orgdata
 from .access import invite_throttle, login_required, user
 from .models import (
     APPROVED,
@@ -25,6 +28,8 @@ bp = Blueprint("join", __name__, url_prefix="/mainList/organization/join")
 
 STATE = "join"
 INVITE_RE = re.compile(r"\d{13}")
+#: The wizard's pages in order; the session's ``step`` is the furthest one reached.
+STEPS = ("join.business", "join.department", "join.unit")
 
 
 def _blocked() -> str | None:
@@ -45,29 +50,37 @@ def _save(state: dict) -> None:
     session[STATE] = state
 
 
-def _refuse(message: str):  # noqa: ANN202
-    flash(message, "error")
-    return redirect(url_for("organization.overview"))
+def _step(number: int) -> Callable:
+    """Guard wizard page ``number`` (1-based): no second application, no skipped page."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args: object, **kwargs: object) -> object:
+            if message := _blocked():
+                flash(message, "error")
+                return redirect(url_for("organization.overview"))
+            if _state().get("step", 1) < number:
+                return redirect(url_for(STEPS[number - 2]))
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
 
 
 def _check_invite(code: str) -> str | None:
     """Check a well-formed 邀请码 under the per-account guess throttle."""
     throttle = invite_throttle()
-    key = str(user().id)
-    locked = f"邀请码错误次数过多，已临时锁定，请{throttle.minutes()}分钟后再试"
-    if throttle.locked(key):
-        return locked
-    if code == orgdata.invite_code():
-        throttle.clear(key)
-        return None
-    return locked if throttle.fail(key) == 0 else "邀请码无效，请核对群里通知的邀请码"
+    passed = throttle.attempt(str(user().id), lambda: code == reference.demo_invite_code())
+    if passed is None:
+        return f"邀请码错误次数过多，已临时锁定，请{throttle.minutes()}分钟后再试"
+    return None if passed else "邀请码无效，请核对群里通知的邀请码"
 
 
 @bp.route("", methods=["GET", "POST"])
 @login_required()
+@_step(1)
 def business():  # noqa: ANN201
-    if message := _blocked():
-        return _refuse(message)
     state = _state()
     values = {"business": state.get("business", ""), "invite_code": state.get("invite_code", "")}
     errors: dict[str, str] = {}
@@ -97,23 +110,20 @@ def business():  # noqa: ANN201
 
 @bp.route("/department", methods=["GET", "POST"])
 @login_required()
+@_step(2)
 def department():  # noqa: ANN201
-    if message := _blocked():
-        return _refuse(message)
     state = _state()
-    if state.get("step", 0) < 2:
-        return redirect(url_for("join.business"))
     values = {"department": state.get("department", ""), "stage": state.get("stage", "")}
     errors: dict[str, str] = {}
     if request.method == "POST":
         if request.form.get("action") == "back":
             return redirect(url_for("join.business"))
         values = {k: request.form.get(k, "").strip() for k in values}
-        if values["department"] not in dict(orgdata.departments()):
+        if reference.department_name(values["department"]) is None:
             errors["department"] = "请选择院（系）"
-        if values["stage"] not in orgdata.STAGES:
+        if values["stage"] not in reference.STAGES:
             errors["stage"] = "请选择学段"
-        if not errors and not orgdata.units_for(values["department"], values["stage"]):
+        if not errors and not reference.units_for(values["department"], values["stage"]):
             errors["stage"] = f"所选院（系）没有{values['stage']}学段的培养单位，请重新选择"
         if not errors:
             changed = (values["department"], values["stage"]) != (
@@ -125,20 +135,17 @@ def department():  # noqa: ANN201
             return redirect(url_for("join.unit"))
     return render_template(
         "office/join_department.html", values=values, errors=errors,
-        school=orgdata.school(), departments=orgdata.departments(),
-        stage_options=[(s, s) for s in orgdata.STAGES],
+        school=reference.school(), departments=[(d.code, d.name) for d in reference.departments()],
+        stage_options=[(s, s) for s in reference.STAGES],
     ), 400 if errors else 200
 
 
 @bp.route("/unit", methods=["GET", "POST"])
 @login_required()
+@_step(3)
 def unit():  # noqa: ANN201
-    if message := _blocked():
-        return _refuse(message)
     state = _state()
-    if state.get("step", 0) < 3:
-        return redirect(url_for("join.department"))
-    options = orgdata.units_for(state["department"], state["stage"])
+    options = reference.units_for(state["department"], state["stage"])
     values = {"unit": state.get("unit", ""), "identity": state.get("identity", "")}
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -154,9 +161,9 @@ def unit():  # noqa: ANN201
         if not errors:
             db().add(Membership(
                 account_id=user().id, business=state["business"],
-                school_code=orgdata.school().code, department_code=state["department"],
+                school_code=reference.school().code, department_code=state["department"],
                 stage=state["stage"], unit_code=values["unit"], identity=values["identity"],
-                status=PENDING, systems=[], roles=[], applied_at=models.now(),
+                status=PENDING, systems=[], roles=[], applied_at=clock.now(),
             ))
             db().commit()
             session.pop(STATE, None)
@@ -165,6 +172,6 @@ def unit():  # noqa: ANN201
     return render_template(
         "office/join_unit.html", values=values, errors=errors,
         unit_options=[(u.code, u.name) for u in options],
-        identities=IDENTITIES, school=orgdata.school(),
-        department_name=orgdata.department_name(state["department"]), stage=state["stage"],
+        identities=IDENTITIES, school=reference.school(),
+        department_name=reference.department_name(state["department"]), stage=state["stage"],
     ), 400 if errors else 200

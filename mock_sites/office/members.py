@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from .. import reference
 from ..common.db import db
+from ..common.roles import JCJY_SYSTEM, REVIEWER_ROLES, ROLE_STAGES
 from ..common.security import require
-from . import orgdata
 from .access import login_required, user
-from .models import APPROVED, JCJY_SYSTEM, ROLE_STAGES, ROLES, SYSTEMS, Account, Membership
+from .models import APPROVED, SYSTEMS, Account, Membership
 
 bp = Blueprint("members", __name__, url_prefix="/mainList/organization/members")
 
@@ -18,7 +19,7 @@ ROLE_REQUIRED = "勾选基层就业系统时，请同时勾选审核人员角色
 
 
 def may_view(account: Account) -> bool:
-    return account.is_school_admin or account.admin_unit is not None
+    return account.is_admin
 
 
 def _members(unit_code: str) -> list[Membership]:
@@ -31,15 +32,15 @@ def _members(unit_code: str) -> list[Membership]:
 
 def _page(unit_code: str | None, *, status: int = 200, dialog: dict | None = None):  # noqa: ANN202
     account = user()
-    unit = orgdata.unit(unit_code)
+    unit = reference.find_unit(unit_code)
     return render_template(
         "office/members.html",
         unit=unit,
         members=_members(unit.code) if unit else [],
         can_authorize=account.admin_unit is not None and unit is not None,
         all_units=account.is_school_admin,
-        unit_options=[(u.code, f"{u.name}（{u.department_name}）") for u in orgdata.units()],
-        systems=SYSTEMS, roles=ROLES,
+        unit_options=[(u.code, f"{u.name}（{u.department_name}）") for u in reference.units()],
+        systems=SYSTEMS, roles=REVIEWER_ROLES,
         dialog=dialog or {},
     ), status
 
@@ -52,7 +53,7 @@ def index():  # noqa: ANN201
     if account.admin_unit is not None:
         return _page(account.admin_unit)
     code = request.args.get("unit", "").strip()
-    if code and orgdata.unit(code) is None:
+    if code and reference.find_unit(code) is None:
         flash("所选培养单位不存在，请重新选择", "error")
         code = ""
     return _page(code or None)
@@ -72,7 +73,7 @@ def _ticked_members(unit_code: str) -> list[Membership]:
     return members
 
 
-def _grant_errors(unit: orgdata.Unit, members: list, systems: list, roles: list) -> str | None:
+def _grant_errors(unit: reference.Unit, members: list, systems: list, roles: list) -> str | None:
     if not members:
         return NOBODY
     if JCJY_SYSTEM in systems and not roles:
@@ -87,15 +88,15 @@ def _grant_errors(unit: orgdata.Unit, members: list, systems: list, roles: list)
 @login_required()
 def authorize():  # noqa: ANN201
     """确定 in the 授权管理 dialog: set exactly the ticked grants for every ticked member."""
-    unit = orgdata.unit(user().admin_unit)
+    unit = reference.find_unit(user().admin_unit)
     require(unit is not None)  # only an approved 管理员 of a 培养单位 (not the school admin)
     members = _ticked_members(unit.code)
     systems = request.form.getlist("system")
     roles = request.form.getlist("role")
-    if not set(systems) <= set(SYSTEMS) or not set(roles) <= set(ROLES):
+    if not set(systems) <= set(SYSTEMS) or not set(roles) <= set(REVIEWER_ROLES):
         abort(400)
     systems = [s for s in SYSTEMS if s in systems]
-    roles = [r for r in ROLES if r in roles]
+    roles = [r for r in REVIEWER_ROLES if r in roles]
     error = _grant_errors(unit, members, systems, roles)
     if error:
         dialog = {"open": True, "error": error, "members": {m.id for m in members},

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..common import clock
+from ..common.roles import JCJY_SYSTEM
 from ..common.sms import SmsMessageMixin
 
 # 业务 offered by 加入组织; only 学生资助 has organisations in this mock.
@@ -20,16 +22,7 @@ IDENTITIES = (ADMIN, MEMBER)
 
 PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 
-JCJY_SYSTEM = "基层就业系统"
 SYSTEMS = (JCJY_SYSTEM, "全国学生资助管理信息系统", "国家助学贷款管理系统")
-# Reviewer role → the 学段 it reviews.
-ROLE_STAGES = {"研究生学院审核人员": "研究生", "本专科学院审核人员": "本专科"}
-ROLES = tuple(ROLE_STAGES)
-
-
-def now() -> datetime:
-    """The current time (one place, so tests can move the clock)."""
-    return datetime.now()
 
 
 class Base(DeclarativeBase):
@@ -64,7 +57,7 @@ class Account(Base):
     title: Mapped[str | None] = mapped_column(String(50))  # 职务
     office_phone: Mapped[str | None] = mapped_column(String(30))
     email: Mapped[str | None] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now)
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="account", order_by="Membership.id", foreign_keys="Membership.account_id"
     )
@@ -89,6 +82,11 @@ class Account(Base):
         return m is not None and m.identity == SCHOOL_ADMIN
 
     @property
+    def is_admin(self) -> bool:
+        """校级管理员, or approved 管理员 of a 培养单位."""
+        return self.is_school_admin or self.admin_unit is not None
+
+    @property
     def admin_unit(self) -> str | None:
         """Code of the 培养单位 this account administers (approved 管理员), if any."""
         m = self.approved
@@ -109,7 +107,7 @@ class Membership(Base):
     identity: Mapped[str] = mapped_column(String(10))  # 管理员 / 普通成员 / 校级管理员
     status: Mapped[str] = mapped_column(String(10), default=PENDING)
     reason: Mapped[str | None] = mapped_column(String(200))  # 驳回原因
-    applied_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    applied_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     systems: Mapped[list[str]] = mapped_column(JSON, default=list)  # 已授权系统

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from . import orgdata
+from .. import reference
 from .access import login_required, user
 
 bp = Blueprint("organization", __name__)
@@ -12,10 +12,10 @@ bp = Blueprint("organization", __name__)
 
 def describe(membership) -> dict[str, str]:  # noqa: ANN001
     """Display names of a membership's organisation, 院（系）, 学段 and 培养单位."""
-    unit = orgdata.unit(membership.unit_code)
+    unit = reference.find_unit(membership.unit_code)
     return {
-        "organization": orgdata.school().name,
-        "department": orgdata.department_name(membership.department_code) or "—",
+        "organization": reference.school().name,
+        "department": reference.department_name(membership.department_code) or "—",
         "stage": membership.stage or "—",
         "unit": unit.name if unit else "—",
     }

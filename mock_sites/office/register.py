@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..common import clock, sms_codes
 from ..common import validators as v
 from ..common.db import db
-from ..common.masking import mask_mobile
-from ..common.security import hash_password
+from ..common.hashing import hash_password
 from ..common.sms import SmsGatewayError, send_sms
-from . import models
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
 bp = Blueprint("register", __name__)
 
-RESEND_AFTER = timedelta(seconds=60)
-CODE_LIFETIME = timedelta(minutes=5)
-MAX_CODE_FAILURES = 5
-SMS_TEXT = "【全国学生资助办公系统】您的注册验证码为{code}，5分钟内有效。"
+SMS_TEXT = f"【全国学生资助办公系统】您的注册验证码为{{code}}，{sms_codes.VALIDITY}。"
 DUPLICATE = "该手机号已注册，请直接登录"
 WRONG_CODE = "短信验证码错误或已过期"
 
@@ -46,19 +41,16 @@ def _send_code(mobile: str) -> dict[str, str]:
     if _registered(mobile):
         return {"mobile": DUPLICATE}
     latest = _latest_code(mobile)
-    if latest is not None:
-        wait = latest.sent_at + RESEND_AFTER - models.now()
-        if wait.total_seconds() > 0:
-            seconds = int(wait.total_seconds()) + 1
-            return {"sms_code": f"验证码已发送，请{seconds}秒后再重新获取"}
-    code = f"{secrets.randbelow(10**6):06d}"
+    if refusal := sms_codes.resend_refusal(latest.sent_at if latest else None):
+        return {"sms_code": refusal}
+    code = sms_codes.new_code()
     session = db()
     try:
         send_sms(session, SmsMessage, mobile, SMS_TEXT.format(code=code))
     except SmsGatewayError:
         session.rollback()
-        return {"sms_code": "短信发送失败，请稍后重试"}
-    session.add(SmsCode(phone=mobile, code=code, sent_at=models.now()))
+        return {"sms_code": sms_codes.SEND_FAILED}
+    session.add(SmsCode(phone=mobile, code=code, sent_at=clock.now()))
     session.commit()
     return {}
 
@@ -68,8 +60,8 @@ def _check_code(mobile: str, code: str) -> str | None:
     if not code.strip():
         return "请填写短信验证码"
     latest = _latest_code(mobile)
-    if (latest is None or latest.used or latest.failures >= MAX_CODE_FAILURES
-            or models.now() - latest.sent_at > CODE_LIFETIME):
+    if (latest is None or latest.used or latest.failures >= sms_codes.MAX_GUESSES
+            or sms_codes.expired(latest.sent_at)):
         return WRONG_CODE
     if not secrets.compare_digest(latest.code, code.strip()):
         latest.failures += 1
@@ -101,7 +93,7 @@ def register():  # noqa: ANN201
         if request.form.get("action") == "send_code":
             errors = _send_code(mobile)
             if not errors:
-                flash(f"验证码已发送至{mask_mobile(mobile)}，5分钟内有效", "success")
+                flash(sms_codes.sent_notice(mobile), "success")
                 return render_template("office/register.html", errors={}, mobile=mobile)
         else:
             password = request.form.get("password", "")

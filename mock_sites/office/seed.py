@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from faker import Faker
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import reference
+from ..common import clock
 from ..common.config import MockConfig
-from ..common.security import hash_password
-from . import models, orgdata
+from ..common.hashing import hash_password
+from ..common.roles import GRADUATE_REVIEWER, JCJY_SYSTEM, UNDERGRADUATE_REVIEWER
 from .models import (
     ADMIN,
     APPROVED,
-    JCJY_SYSTEM,
     MEMBER,
     OPEN_BUSINESS,
     PENDING,
@@ -29,14 +29,15 @@ from .models import (
     Membership,
 )
 
-GRADUATE_REVIEWER = "研究生学院审核人员"
-UNDERGRADUATE_REVIEWER = "本专科学院审核人员"
 # Seeded accounts that tests, benchmarks and the demo refer to by number.
 SCHOOL_ADMIN_ACCOUNT = "13800000001"  # 校级管理员 of 中国科学院大学
 GRADUATE_REVIEWER_ACCOUNT = "13800000011"  # 管理员 of the graduate demo unit, 研究生学院审核人员
 UNDERGRADUATE_REVIEWER_ACCOUNT = "13800000012"  # 管理员 of 本科部, 本专科学院审核人员
 OTHER_UNIT_REVIEWER_ACCOUNT = "13800000013"  # 管理员 of another graduate unit, 研究生学院审核人员
 UNGRANTED_MEMBER_ACCOUNT = "13800000014"  # 普通成员 of the graduate demo unit, no grants
+GRADUATE_MEMBER_ACCOUNT = "13800000021"  # 普通成员 of the graduate demo unit
+UNDERGRADUATE_MEMBER_ACCOUNT = "13800000031"  # 普通成员 of 本科部
+PENDING_APPLICANT_ACCOUNT = "13800000041"  # applied to join the graduate demo unit, undecided
 TITLES = ("学生资助中心主任", "研究生办公室主任", "教育处干事", "学生工作办公室干事", "辅导员")
 
 
@@ -62,12 +63,12 @@ class _Plan:
     profile: dict[str, str] = field(default_factory=dict)
 
 
-def _other_graduate_unit(exclude: str) -> orgdata.Unit:
-    return next(u for u in orgdata.units() if "研究生" in u.stages and u.code != exclude)
+def _other_graduate_unit(exclude: str) -> reference.Unit:
+    return next(u for u in reference.units() if "研究生" in u.stages and u.code != exclude)
 
 
 def _plans(config: MockConfig) -> list[_Plan]:
-    demo = orgdata.demo_units()
+    demo = reference.demo_units()
     grad, under = demo.graduate_unit, demo.undergraduate_unit
     other = _other_graduate_unit(grad).code
     reviewer = (JCJY_SYSTEM,)
@@ -80,11 +81,11 @@ def _plans(config: MockConfig) -> list[_Plan]:
         ("其他培养单位管理员·研究生审核人员", OTHER_UNIT_REVIEWER_ACCOUNT, other, ADMIN, APPROVED,
          reviewer, (GRADUATE_REVIEWER,)),
         ("普通成员（未授权）", UNGRANTED_MEMBER_ACCOUNT, grad, MEMBER, APPROVED, (), ()),
-        ("普通成员", "13800000021", grad, MEMBER, APPROVED, (), ()),
+        ("普通成员", GRADUATE_MEMBER_ACCOUNT, grad, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000022", grad, MEMBER, APPROVED, (), ()),
-        ("普通成员", "13800000031", under, MEMBER, APPROVED, (), ()),
+        ("普通成员", UNDERGRADUATE_MEMBER_ACCOUNT, under, MEMBER, APPROVED, (), ()),
         ("普通成员", "13800000032", under, MEMBER, APPROVED, (), ()),
-        ("待审批申请人（普通成员）", "13800000041", grad, MEMBER, PENDING, (), ()),
+        ("待审批申请人（普通成员）", PENDING_APPLICANT_ACCOUNT, grad, MEMBER, PENDING, (), ()),
     ]
     fake = Faker("zh_CN")
     fake.seed_instance(config.seed)
@@ -102,8 +103,8 @@ def _plans(config: MockConfig) -> list[_Plan]:
 
 
 def _unit_name(plan: _Plan) -> str:
-    unit = orgdata.unit(plan.unit_code)
-    return unit.name if unit else orgdata.school().name
+    unit = reference.find_unit(plan.unit_code)
+    return unit.name if unit else reference.school().name
 
 
 def seeded_accounts(config: MockConfig) -> list[SeededAccount]:
@@ -113,21 +114,17 @@ def seeded_accounts(config: MockConfig) -> list[SeededAccount]:
     ]
 
 
-def is_empty(session: Session) -> bool:
-    return not session.scalar(select(func.count()).select_from(Account))
-
-
 def seed_database(session: Session, config: MockConfig) -> None:
     """Insert the demo accounts and memberships (the caller commits)."""
     password_hash = hash_password(config.demo_password)  # one hash: scrypt is slow
-    school = orgdata.school().code
-    start = models.now() - timedelta(days=30)
+    school = reference.school().code
+    start = clock.now() - timedelta(days=30)
     for i, plan in enumerate(_plans(config)):
         account = Account(mobile=plan.mobile, password_hash=password_hash, **plan.profile,
                           created_at=start + timedelta(hours=i))
         session.add(account)
         session.flush()
-        unit = orgdata.unit(plan.unit_code)
+        unit = reference.find_unit(plan.unit_code)
         session.add(Membership(
             account_id=account.id, business=OPEN_BUSINESS, school_code=school,
             department_code=unit.department_code if unit else None,
@@ -138,7 +135,7 @@ def seed_database(session: Session, config: MockConfig) -> None:
         ))
 
 
-def _stage(unit: orgdata.Unit | None, roles: tuple[str, ...]) -> str | None:
+def _stage(unit: reference.Unit | None, roles: tuple[str, ...]) -> str | None:
     if unit is None:
         return None
     if UNDERGRADUATE_REVIEWER in roles and "本专科" in unit.stages:

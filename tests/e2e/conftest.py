@@ -28,7 +28,7 @@ from flows.procedure import Sites
 from flows.runner import StepObserver, StepRunner
 from flows.steps import Step
 from mock_sites.demo import MockConfig
-from mock_sites.server import create_site, start_sites
+from mock_sites.server import start_sites
 from pages.jcjy import ApplicationListPage
 from pages.secrets import known_secrets
 
@@ -72,8 +72,6 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Seeded
     """Both databases seeded once per worker, and each reviewer logged in there once."""
     directory = tmp_path_factory.mktemp("seeded")
     config = MockConfig(data_dir=directory, secret_key=secrets.token_hex(32))
-    for site in ("office", "jcjy"):
-        create_site(site, config).extensions["db_engine"].dispose()
     cookies: dict[str, list] = {}
     with start_sites(config) as running:
         for account in REVIEWERS:

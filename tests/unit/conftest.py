@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import allure
 import pytest
+
+from mock_sites.common import clock as site_clock
 
 HERE = Path(__file__).parent
 EPIC = "单元测试：模拟站点、判断规则与工具"
@@ -21,3 +24,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         story = (item.module.__doc__ or path.stem).strip().splitlines()[0] if item.module else path.stem
         for label in (allure.epic(EPIC), allure.feature(feature), allure.story(story)):
             item.add_marker(label)
+
+
+class MovedClock:
+    """The sites' clock, moved on by a test instead of waiting (see ``mock_sites.common.clock``)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def now(self) -> datetime:
+        return datetime.now() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> MovedClock:
+    moved = MovedClock()
+    monkeypatch.setattr(site_clock, "now", moved.now)
+    return moved

@@ -3,7 +3,7 @@
 import pytest
 
 from mock_sites.common.config import Faults, MockConfig
-from mock_sites.common.security import Throttle
+from mock_sites.common.throttle import Throttle
 
 
 def test_defaults():
@@ -61,3 +61,24 @@ def test_throttle_locks_after_limit_and_clears():
     assert not throttle.locked("13900000000")
     throttle.clear("13800000000")
     assert not throttle.locked("13800000000")
+
+
+def test_throttle_lock_ends_with_the_window():
+    now = [1000.0]
+    throttle = Throttle(limit=2, window_s=60, now=lambda: now[0])
+    throttle.fail("k")
+    now[0] += 30
+    throttle.fail("k")
+    assert throttle.locked("k")
+    now[0] += 31  # the first failure has left the window
+    assert not throttle.locked("k")
+    assert throttle.fail("k") == 0
+
+
+def test_throttle_attempt_outcomes():
+    throttle = Throttle(limit=2, window_s=60)
+    assert throttle.attempt("k", lambda: False) is False  # one attempt left
+    assert throttle.attempt("k", lambda: True) is True  # and the failure is forgotten
+    assert throttle.attempt("k", lambda: False) is False
+    assert throttle.attempt("k", lambda: False) is None  # locked by this failure
+    assert throttle.attempt("k", lambda: True) is None  # and stays locked

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from jcjy_support import (
-    ROLE_OF,
     TOKEN,
     FakeOffice,
     Reviewer,
@@ -16,10 +16,12 @@ from jcjy_support import (
     login,
     scope_ids,
 )
+from unit_support import new_app, other_app
 from werkzeug.serving import make_server
 
+from mock_sites import jcjy
 from mock_sites.common.config import MockConfig
-from mock_sites.jcjy import create_app
+from mock_sites.common.roles import STAGE_ROLES
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +51,14 @@ def config(tmp_path, office: FakeOffice) -> MockConfig:
 
 @pytest.fixture
 def app(config: MockConfig) -> Flask:
-    flask_app = create_app(config)
-    flask_app.testing = True
-    return flask_app
+    return new_app(jcjy, config)
+
+
+@pytest.fixture
+def client_with(config: MockConfig, tmp_path) -> Callable[..., FlaskClient]:
+    """A client of a second app (5 applications) whose configuration differs by ``changes``."""
+    return lambda **changes: other_app(
+        jcjy, config, tmp_path / "other", applications=5, **changes).test_client()
 
 
 @pytest.fixture
@@ -62,7 +69,7 @@ def client(app: Flask):  # noqa: ANN201
 @pytest.fixture
 def reviewer(app: Flask, client, office: FakeOffice) -> Reviewer:  # noqa: ANN001
     unit_code, stage = busiest_scope(app)
-    office.add("reviewer1", unit_code, [ROLE_OF[stage]])
+    office.add("reviewer1", unit_code, [STAGE_ROLES[stage]])
     response = login(client, "reviewer1")
     assert response.status_code == 302, response.get_data(as_text=True)
     return Reviewer(client, unit_code, stage, scope_ids(app, unit_code, stage))

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from flask import Flask, jsonify, request
 from sqlalchemy import func, select
+from unit_support import csrf_token
 
+from mock_sites.common.roles import JCJY_SYSTEM
 from mock_sites.jcjy.models import ApplicationRecord
 
 TOKEN = "test-service-token"
 PASSWORD = "Review2024ok"
-CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @dataclass
@@ -26,7 +27,7 @@ class FakeOffice:
     calls: int = 0
 
     def add(self, account: str, unit_code: str, roles: list[str],
-            systems: tuple[str, ...] = ("基层就业系统",), name: str = "王老师") -> str:
+            systems: tuple[str, ...] = (JCJY_SYSTEM,), name: str = "王老师") -> str:
         self.accounts[account] = {
             "ok": True, "account": account, "name": name, "unit_code": unit_code,
             "unit_name": f"培养单位{unit_code}", "department": "计算机科学与技术学院",
@@ -57,9 +58,7 @@ class FakeOffice:
 
 def csrf_of(client, path: str = "/staff/login") -> str:  # noqa: ANN001
     """The session's CSRF token, read from a page that has a form."""
-    match = CSRF_RE.search(client.get(path).get_data(as_text=True))
-    assert match, f"no CSRF token on {path}"
-    return match.group(1)
+    return csrf_token(client.get(path).get_data(as_text=True))
 
 
 def busiest_scope(app: Flask) -> tuple[str, str]:
@@ -87,9 +86,6 @@ def outside_id(app: Flask, unit_code: str, stage: str) -> int:
             (ApplicationRecord.unit_code != unit_code) | (ApplicationRecord.stage != stage)))
 
 
-ROLE_OF = {"研究生": "研究生学院审核人员", "本专科": "本专科学院审核人员"}
-
-
 @dataclass
 class Reviewer:
     """A logged-in reviewer: the test client plus their scope."""
@@ -105,7 +101,7 @@ class Reviewer:
     def decide(self, app_id: int, result: str, remark: str = "", version: int | None = None,
                follow: bool = False):  # noqa: ANN201
         page = self.client.get(f"/review/applications/{app_id}").get_data(as_text=True)
-        token = CSRF_RE.search(page).group(1)
+        token = csrf_token(page)
         if version is None:
             found = re.search(r'name="version" value="(\d+)"', page)
             version = int(found.group(1)) if found else 1

@@ -6,10 +6,11 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from jcjy_support import ROLE_OF, login, outside_id
+from jcjy_support import login, outside_id
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from mock_sites.common.roles import STAGE_ROLES
 from mock_sites.jcjy.models import ApplicationRecord, MaterialRecord, YearPaymentRecord
 
 
@@ -78,7 +79,7 @@ def test_receipt_amount_only_in_the_pdf(app, client, office) -> None:
                    YearPaymentRecord.claimed_amount != YearPaymentRecord.receipt_amount)
         ).first()
         record = db.get(ApplicationRecord, year.application_id)
-    office.add("auditor", record.unit_code, [ROLE_OF[record.stage]])
+    office.add("auditor", record.unit_code, [STAGE_ROLES[record.stage]])
     login(client, "auditor")
     html = client.get(f"/review/applications/{record.id}").get_data(as_text=True)
     row = f'<td>{year.school_year}</td><td class="num">{{}}</td>'
@@ -148,6 +149,8 @@ def test_missing_application_is_404(reviewer) -> None:
     assert reviewer.client.get("/review/applications/99999999999999999999").status_code == 404
     path = f"/review/applications/{reviewer.ids[0]}/materials/99999999999999"
     assert reviewer.client.get(path).status_code == 404
+    assert reviewer.client.get("/review/applications/2147483648").status_code == 404
+    assert reviewer.client.get("/review/applications/\u0661").status_code == 404  # Arabic-Indic 1
 
 
 def test_detail_requires_login(client, reviewer) -> None:

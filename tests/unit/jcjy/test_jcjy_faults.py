@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from jcjy_support import PASSWORD, csrf_of
 
-from mock_sites.jcjy import create_app
+from mock_sites.jcjy import DATABASE, create_app
+from mock_sites.jcjy.models import ApplicationRecord
 
 
 def test_health(client) -> None:
     assert client.get("/__mock__/health").get_json() == {"ok": True, "site": "jcjy"}
 
 
-def test_session_expiry_returns_to_the_page(reviewer) -> None:
+def test_session_expiry_returns_to_the_page(reviewer, clock) -> None:
     client = reviewer.client
     path = f"/review/applications/{reviewer.ids[2]}"
     client.post("/__mock__/faults", json={"session_lifetime_s": 0})
-    time.sleep(0.01)  # the session must be older than 0 s
+    clock.advance(1)  # the session must be older than 0 s
     response = client.get(path)
     assert response.status_code == 302
     assert response.headers["Location"] == f"/staff/login?next={path}"
@@ -31,12 +33,12 @@ def test_session_expiry_returns_to_the_page(reviewer) -> None:
     assert ">申请详情</h1>" in client.get(path).get_data(as_text=True)
 
 
-def test_expired_session_on_decide_saves_nothing(reviewer, app) -> None:
+def test_expired_session_on_decide_saves_nothing(reviewer, app, clock) -> None:
     client = reviewer.client
     path = f"/review/applications/{reviewer.ids[0]}"
     token = csrf_of(client, path)
     client.post("/__mock__/faults", json={"session_lifetime_s": 0})
-    time.sleep(0.01)
+    clock.advance(1)
     response = client.post(f"{path}/decide", data={
         "csrf_token": token, "result": "通过", "version": "1"},
         headers={"Referer": f"http://localhost{path}"})
@@ -46,7 +48,6 @@ def test_expired_session_on_decide_saves_nothing(reviewer, app) -> None:
     assert response.headers["Location"] == f"/staff/login?next={path}"
     assert "登录已超时，请重新登录" in client.get(response.headers["Location"]).get_data(
         as_text=True)
-    from mock_sites.jcjy.models import ApplicationRecord
     with app.extensions["db_factory"]() as db:
         assert db.get(ApplicationRecord, reviewer.ids[0]).status == "待院系审核"
 
@@ -80,7 +81,6 @@ def test_reset_restores_seed(reviewer, app) -> None:
 def test_persistence_across_app_instances(reviewer, config) -> None:
     reviewer.decide(reviewer.ids[0], "通过")
     again = create_app(config)
-    from mock_sites.jcjy.models import ApplicationRecord
     with again.extensions["db_factory"]() as db:
         assert db.get(ApplicationRecord, reviewer.ids[0]).status == "院系审核通过"
         assert db.query(ApplicationRecord).count() == config.applications
@@ -93,12 +93,33 @@ def test_csrf_rejected(reviewer, app) -> None:
     assert "安全校验未通过" in response.get_data(as_text=True)
     response = reviewer.client.post("/staff/login", data={"account": "a", "password": "b"})
     assert response.status_code == 400
+    # A token that is not even ASCII is refused the same way (it once made hmac raise: a 500).
+    reviewer.token(f"/review/applications/{reviewer.ids[0]}")  # the session holds a token
+    response = reviewer.client.post(f"/review/applications/{reviewer.ids[0]}/decide", data={
+        "csrf_token": "令牌", "result": "通过", "version": "1"})
+    assert response.status_code == 400
+    assert "安全校验未通过" in response.get_data(as_text=True)
+    response = reviewer.client.post(f"/review/applications/{reviewer.ids[0]}/decide", data={
+        "result": "通过", "version": "1"}, headers={"X-CSRF-Token": "ÿ"})
+    assert response.status_code == 400
 
 
 def test_seeding_5000_applications_works(tmp_path, config) -> None:
     """The largest seed the CLI allows (its speed is measured by benchmarks, not here)."""
-    from dataclasses import replace
+    big = replace(config, data_dir=tmp_path / "big", applications=5000)
+    DATABASE.prepare(big)
+    with create_app(big).extensions["db_factory"]() as db:
+        assert db.query(ApplicationRecord).count() == 5000
 
-    big = create_app(replace(config, data_dir=tmp_path / "big", applications=5000))
-    client = big.test_client()
-    assert client.get("/__mock__/health").status_code == 200
+
+def test_an_app_seeds_nothing_itself(tmp_path, config) -> None:
+    """Seeding is a step of its own (mock_sites.server.prepare_data), not a side effect."""
+    create_app(replace(config, data_dir=tmp_path / "unprepared"))
+    assert not (tmp_path / "unprepared" / DATABASE.filename).exists()
+
+
+def test_prepare_keeps_existing_data(reviewer, config) -> None:
+    reviewer.decide(reviewer.ids[0], "通过")
+    DATABASE.prepare(config)
+    with create_app(config).extensions["db_factory"]() as db:
+        assert db.get(ApplicationRecord, reviewer.ids[0]).status == "院系审核通过"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from jcjy_support import ROLE_OF, login, scope_ids
+from jcjy_support import login, scope_ids
 from sqlalchemy import select
 
+from mock_sites.common.roles import STAGE_ROLES
 from mock_sites.jcjy.models import ApplicationRecord
 
 COLUMNS = ("序号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
@@ -67,7 +68,7 @@ def test_stage_filter_only_offers_own_stages(reviewer) -> None:
 
 
 def test_two_stage_reviewer_sees_both(app, client, office) -> None:
-    office.add("both", "14430-1201", [ROLE_OF["研究生"], ROLE_OF["本专科"]])
+    office.add("both", "14430-1201", [STAGE_ROLES["研究生"], STAGE_ROLES["本专科"]])
     login(client, "both")
     both = sorted(scope_ids(app, "14430-1201", "研究生") + scope_ids(app, "14430-1201", "本专科"))
     html = client.get("/review/applications").get_data(as_text=True)

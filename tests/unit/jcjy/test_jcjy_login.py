@@ -5,9 +5,7 @@ from __future__ import annotations
 import socket
 
 from jcjy_support import PASSWORD, csrf_of, login
-
-from mock_sites.common.config import MockConfig
-from mock_sites.jcjy import create_app
+from unit_support import csrf_token
 
 
 def test_root_and_login_home(client) -> None:
@@ -72,7 +70,7 @@ def test_locked_account_shows_office_message(client, office) -> None:
     assert "账号已锁定，请15分钟后再试" in response.get_data(as_text=True)
 
 
-def test_office_5xx_and_unreachable(client, office, tmp_path) -> None:
+def test_office_5xx_and_unreachable(client, client_with, office) -> None:
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
     office.fail_with = 500
     response = login(client, "zhang")
@@ -80,16 +78,13 @@ def test_office_5xx_and_unreachable(client, office, tmp_path) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         closed = sock.getsockname()[1]
-    down = create_app(MockConfig(data_dir=tmp_path / "down", applications=5,
-                                 office_url=f"http://127.0.0.1:{closed}", secret_key="k"))
-    other = down.test_client()
-    response = login(other, "zhang")
+    response = login(client_with(office_url=f"http://127.0.0.1:{closed}"), "zhang")
     assert "暂时无法连接全国学生资助办公系统，请稍后再试" in response.get_data(as_text=True)
 
 
-def test_wrong_service_token(client, office, app) -> None:
+def test_wrong_service_token(client, office, config) -> None:
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
-    app.extensions["mock_config"].service_token = "wrong"
+    config.service_token = "wrong"  # the app's own configuration object
     response = login(client, "zhang")
     assert "对接凭证无效" in response.get_data(as_text=True)
 
@@ -122,12 +117,9 @@ def test_logout(client, office) -> None:
     assert client.get("/review/applications").status_code == 302
 
 
-def test_captcha_fixed_mode(tmp_path, office) -> None:
+def test_captcha_fixed_mode(client_with, office) -> None:
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
-    app = create_app(MockConfig(data_dir=tmp_path, applications=5, captcha_mode="fixed",
-                                service_token="test-service-token", office_url=office.url,
-                                secret_key="k"))
-    client = app.test_client()
+    client = client_with(captcha_mode="fixed", captcha_fixed_code="8888")
     html = client.get("/staff/login").get_data(as_text=True)
     assert 'alt="图形验证码"' in html and 'src="data:image/svg+xml;base64,' in html
     response = login(client, "zhang", captcha="")
@@ -137,20 +129,17 @@ def test_captcha_fixed_mode(tmp_path, office) -> None:
     assert login(client, "zhang", captcha="8888").status_code == 302
 
 
-def test_captcha_image_mode_is_one_use(tmp_path, office) -> None:
+def test_captcha_image_mode_is_one_use(client_with, office) -> None:
     import base64
     import re
 
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
-    app = create_app(MockConfig(data_dir=tmp_path, applications=5, captcha_mode="image",
-                                service_token="test-service-token", office_url=office.url,
-                                secret_key="k"))
-    client = app.test_client()
+    client = client_with(captcha_mode="image")
     html = client.get("/staff/login").get_data(as_text=True)
     svg = base64.b64decode(re.search(r"base64,([^\"]+)", html).group(1)).decode()
     code = "".join(re.findall(r">([A-Z0-9])</text>", svg))
     assert len(code) == 4
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    token = csrf_token(html)
     data = {"csrf_token": token, "account": "zhang", "password": PASSWORD, "captcha": code}
     wrong = dict(data, password="Wrong1234")
     assert client.post("/staff/login", data=wrong).status_code == 401

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from jcjy_support import csrf_of
 from sqlalchemy import select
 
+from flows.mock_control import SMS_CODE
 from mock_sites.jcjy.models import ApplicationRecord, YearPaymentRecord
 
 
 def sms_code(client, phone: str) -> str:
     texts = [m["text"] for m in client.get(f"/__mock__/sms?phone={phone}").get_json()]
-    return re.search(r"验证码为(\d{6})", texts[-1]).group(1)
+    return SMS_CODE.search(texts[-1]).group(1)
 
 
 def student_login(client, phone: str) -> None:

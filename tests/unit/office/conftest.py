@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from unit_support import csrf_token, new_app, other_app
 from werkzeug.test import TestResponse
 
-from mock_sites.common.config import Faults, MockConfig
-from mock_sites.office import create_app
+from flows.mock_control import SMS_CODE
+from mock_sites import office
+from mock_sites.common.config import MockConfig
+from mock_sites.office import seed
 
 TOKEN = "office-test-token"
-CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-CODE_RE = re.compile(r"验证码为(\d{6})")
 GRAD_UNIT, UNDER_UNIT, OTHER_UNIT = "14430-0801", "14430-9901", "14430-0802"
 ID_NUMBER = "11010519491231002X"  # valid check digit
 
@@ -36,9 +35,7 @@ class Browser:
         return self.client.get(path, follow_redirects=True).get_data(as_text=True)
 
     def csrf(self, path: str = "/login") -> str:
-        match = CSRF_RE.search(self.text(path))
-        assert match, f"no CSRF token on {path}"
-        return match.group(1)
+        return csrf_token(self.text(path))
 
     def submit(self, path: str, data: dict | None = None, *, form_page: str | None = None,
                follow: bool = False) -> TestResponse:
@@ -53,7 +50,7 @@ class Browser:
 
     def sms_code(self, mobile: str) -> str:
         messages = self.client.get(f"/__mock__/sms?phone={mobile}").get_json()
-        return CODE_RE.search(messages[-1]["text"]).group(1)
+        return SMS_CODE.search(messages[-1]["text"]).group(1)
 
     def register(self, mobile: str, password: str = "Passw0rd123") -> TestResponse:
         """注册 with a fresh SMS code; leaves the new account logged in (on /profile)."""
@@ -97,9 +94,7 @@ def config(tmp_path) -> MockConfig:
 
 @pytest.fixture
 def app(config: MockConfig) -> Flask:
-    flask_app = create_app(config)
-    flask_app.testing = True
-    return flask_app
+    return new_app(office, config)
 
 
 @pytest.fixture
@@ -107,10 +102,8 @@ def site_with(config: MockConfig, tmp_path) -> Callable[..., Browser]:
     """A browser on a second app whose config differs (e.g. ``captcha_mode="image"``)."""
 
     def make(**changes: object) -> Browser:
-        changed = replace(config, data_dir=tmp_path / "other", faults=Faults(), **changes)
-        flask_app = create_app(changed)
-        flask_app.testing = True
-        return Browser(flask_app.test_client(), changed.demo_password)
+        other = other_app(office, config, tmp_path / "other", **changes)
+        return Browser(other.test_client(), config.demo_password)
 
     return make
 
@@ -127,11 +120,12 @@ def site(new_browser: Callable[[], Browser]) -> Browser:
 
 @pytest.fixture
 def accounts() -> SimpleNamespace:
-    """The seeded accounts' mobile numbers (see mock_sites/office/seed.py)."""
+    """The seeded accounts' mobile numbers."""
     return SimpleNamespace(
-        school_admin="13800000001", grad_admin="13800000011", under_admin="13800000012",
-        other_admin="13800000013", plain_member="13800000014", grad_member="13800000021",
-        under_member="13800000031", pending="13800000041",
+        school_admin=seed.SCHOOL_ADMIN_ACCOUNT, grad_admin=seed.GRADUATE_REVIEWER_ACCOUNT,
+        under_admin=seed.UNDERGRADUATE_REVIEWER_ACCOUNT, other_admin=seed.OTHER_UNIT_REVIEWER_ACCOUNT,
+        plain_member=seed.UNGRANTED_MEMBER_ACCOUNT, grad_member=seed.GRADUATE_MEMBER_ACCOUNT,
+        under_member=seed.UNDERGRADUATE_MEMBER_ACCOUNT, pending=seed.PENDING_APPLICANT_ACCOUNT,
     )
 
 
@@ -146,9 +140,3 @@ def as_user(new_browser: Callable[[], Browser]) -> Callable[[str], Browser]:
         return browser
 
     return login
-
-
-@pytest.fixture
-def db_session(app: Flask):  # noqa: ANN201
-    with app.extensions["db_factory"]() as session:
-        yield session

@@ -115,6 +115,8 @@ def test_members_and_newcomers_may_not_review(as_user, accounts, applicant, app)
 def test_unknown_application_is_404(as_user, accounts) -> None:
     admin = as_user(accounts.school_admin)
     assert admin.submit(f"{PAGE}/9999/approve", form_page=PAGE).status_code == 404
+    # Beyond SQLite's integers the id is no route either (not a 500 from the database).
+    assert admin.submit(f"{PAGE}/99999999999999999999/approve", form_page=PAGE).status_code == 404
 
 
 def test_approve_requires_csrf(as_user, accounts, app) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import base64
 import re
-import time
+from types import SimpleNamespace
 
 import pytest
+from unit_support import csrf_token
+
+from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
 
 
 def test_home_redirects_to_login_then_to_organization(site, accounts) -> None:
@@ -33,7 +36,7 @@ def test_login_success_goes_to_organization_with_user_menu(site, accounts) -> No
 
 
 @pytest.mark.parametrize("account,password", [
-    ("13800000011", "WrongPass123"), ("13900000000", "Demo2024abc"), ("", "Secret999zz"),
+    (GRADUATE_REVIEWER_ACCOUNT, "WrongPass123"), ("13900000000", "Demo2024abc"), ("", "Secret999zz"),
 ])
 def test_wrong_credentials_same_message(site, account, password) -> None:
     response = site.login(account, password)
@@ -123,7 +126,7 @@ def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     assert len(code) == 4
     # submit() loads /login again (a new drawing), so read the code from that same page.
     token_page = site.text("/login")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', token_page).group(1)
+    token = csrf_token(token_page)
     code = _captcha_text(token_page)
     wrong = "".join("A" if c != "A" else "B" for c in code)
     response = site.client.post("/login", data={
@@ -137,11 +140,11 @@ def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     assert response.status_code == 302
 
 
-def test_session_timeout_asks_to_log_in_again(site, accounts, config) -> None:
+def test_session_timeout_asks_to_log_in_again(site, accounts, config, clock) -> None:
     site.login(accounts.grad_admin)
     token = site.csrf("/mainList/organization")
     config.faults.session_lifetime_s = 0
-    time.sleep(0.01)
+    clock.advance(1)
     response = site.get("/mainList/organization/members")
     assert response.status_code == 302
     assert response.location.startswith("/login?next=/mainList/organization/members")
@@ -150,11 +153,23 @@ def test_session_timeout_asks_to_log_in_again(site, accounts, config) -> None:
     config.faults.session_lifetime_s = 3600
     site.login(accounts.grad_admin)
     config.faults.session_lifetime_s = 0
-    time.sleep(0.01)
+    clock.advance(1)
     response = site.client.post("/mainList/organization/members/authorize",
                                 data={"csrf_token": token})
     assert response.status_code == 401
     assert "登录已超时，请重新登录" in response.get_data(as_text=True)
+
+
+def test_a_form_left_open_for_hours_still_posts(site, accounts, clock, monkeypatch) -> None:
+    """CSRF tokens live as long as the login session (8 h), not Flask-WTF's default hour."""
+    site.login(accounts.grad_admin)
+    token = site.csrf("/mainList/organization")
+    clock.advance(2 * 3600)
+    # Flask-WTF dates its tokens by itsdangerous, which reads time.time itself.
+    later = clock.now().timestamp()
+    monkeypatch.setattr("itsdangerous.timed.time", SimpleNamespace(time=lambda: later))
+    response = site.client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302 and response.location.endswith("/login")
 
 
 def test_profile_incomplete_login_goes_to_profile(site) -> None:

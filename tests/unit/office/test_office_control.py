@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import time
 
+from unit_support import csrf_token
+
 from mock_sites.office import create_app, seeded_accounts
+from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
 
 
 def test_health(site) -> None:
@@ -34,10 +37,10 @@ def test_bad_fault_value(site) -> None:
     assert response.status_code == 400 and "error_rate" in response.get_json()["error"]
 
 
-def test_session_lifetime_zero_needs_login_again(site, accounts) -> None:
+def test_session_lifetime_zero_needs_login_again(site, accounts, clock) -> None:
     site.login(accounts.grad_admin)
     site.client.post("/__mock__/faults", json={"session_lifetime_s": 0})
-    time.sleep(0.01)
+    clock.advance(1)
     response = site.get("/mainList/organization")
     assert response.location.startswith("/login?next=/mainList/organization")
     assert "登录已超时，请重新登录" in site.text(response.location)
@@ -65,7 +68,7 @@ def test_restart_keeps_data(site, config) -> None:
     site.new_staff("13912345678", "王晓明")
     restarted = create_app(config).test_client()
     token_page = restarted.get("/login").get_data(as_text=True)
-    token = token_page.split('name="csrf_token" value="')[1].split('"')[0]
+    token = csrf_token(token_page)
     response = restarted.post("/login", data={
         "csrf_token": token, "account": "13912345678", "password": "Passw0rd123"})
     assert response.location.endswith("/mainList/organization")
@@ -76,7 +79,7 @@ def test_seeded_accounts_are_deterministic_and_can_log_in(config, site) -> None:
     listed = seeded_accounts(config)
     assert listed == seeded_accounts(config)
     assert len({a.account for a in listed}) == len(listed)
-    assert listed[0].account == "13800000001" and listed[0].unit_name == "中国科学院大学"
+    assert listed[0].account == SCHOOL_ADMIN_ACCOUNT and listed[0].unit_name == "中国科学院大学"
     for account in listed:
         assert site.login(account.account).status_code == 302, account
         assert account.name in site.text("/mainList/organization")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 import pytest
 from sqlalchemy import select
 
-from mock_sites.office import models
 from mock_sites.office.models import Account
+from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
 
 MOBILE = "13912345678"
 
@@ -46,13 +44,12 @@ def test_send_code_puts_sms_in_outbox_and_keeps_number(site) -> None:
     assert len(site.sms_code(MOBILE)) == 6
 
 
-def test_one_code_per_minute(site, monkeypatch) -> None:
+def test_one_code_per_minute(site, clock) -> None:
     _send(site)
     page = _send(site).get_data(as_text=True)
     assert "验证码已发送，请" in page and "秒后再重新获取" in page
     assert len(site.get(f"/__mock__/sms?phone={MOBILE}").get_json()) == 1
-    later = datetime.now() + timedelta(seconds=61)
-    monkeypatch.setattr(models, "now", lambda: later)
+    clock.advance(61)
     assert _send(site).status_code == 200
     assert len(site.get(f"/__mock__/sms?phone={MOBILE}").get_json()) == 2
 
@@ -67,7 +64,7 @@ def test_sms_gateway_failure(site, config) -> None:
 
 
 @pytest.mark.parametrize("mobile,message", [
-    ("", "请填写手机号"), ("1234", "手机号格式不正确"), ("13800000011", "该手机号已注册，请直接登录"),
+    ("", "请填写手机号"), ("1234", "手机号格式不正确"), (GRADUATE_REVIEWER_ACCOUNT, "该手机号已注册，请直接登录"),
 ])
 def test_send_code_checks_number(site, mobile, message) -> None:
     assert message in _send(site, mobile).get_data(as_text=True)
@@ -92,7 +89,7 @@ def test_register_success_logs_in_and_asks_for_profile(site, app) -> None:
     ({"confirm": "Passw0rd124"}, "两次输入的密码不一致"),
     ({"confirm": ""}, "请填写确认密码"),
     ({"mobile": "12345678901"}, "手机号格式不正确"),
-    ({"mobile": "13800000011"}, "该手机号已注册，请直接登录"),
+    ({"mobile": GRADUATE_REVIEWER_ACCOUNT}, "该手机号已注册，请直接登录"),
     ({"sms_code": "000000"}, "短信验证码错误或已过期"),
     ({"sms_code": ""}, "请填写短信验证码"),
 ])
@@ -109,11 +106,10 @@ def test_register_validation(site, app, fields, field_message) -> None:
         assert session.scalar(select(Account).where(Account.mobile == MOBILE)) is None
 
 
-def test_code_expires_after_five_minutes(site, monkeypatch) -> None:
+def test_code_expires_after_five_minutes(site, clock) -> None:
     _send(site)
     code = site.sms_code(MOBILE)
-    later = datetime.now() + timedelta(minutes=5, seconds=1)
-    monkeypatch.setattr(models, "now", lambda: later)
+    clock.advance(5 * 60 + 1)
     assert "短信验证码错误或已过期" in _register(site, sms_code=code).get_data(as_text=True)
 
 

@@ -1,0 +1,84 @@
+"""Lock-out after repeated failures (wrong passwords, wrong 邀请码): not rate limiting."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict, deque
+from collections.abc import Callable
+
+from flask import Flask, current_app
+
+from . import clock
+from .site import site_config
+
+_ALL = "throttles"  # every throttle of an app, for /__mock__/reset
+
+
+class Throttle:
+    """Counts failures per key in a sliding window; locks the key when the limit is hit."""
+
+    def __init__(
+        self, limit: int, window_s: int, now: Callable[[], float] = clock.seconds
+    ) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._now = now
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _prune(self, key: str, now: float) -> deque[float]:
+        q = self._failures[key]
+        while q and now - q[0] > self.window_s:
+            q.popleft()
+        return q
+
+    def locked(self, key: str) -> bool:
+        with self._lock:
+            return len(self._prune(key, self._now())) >= self.limit
+
+    def fail(self, key: str) -> int:
+        """Record a failure; return how many attempts are left before the lock."""
+        with self._lock:
+            now = self._now()
+            q = self._prune(key, now)
+            q.append(now)
+            return max(0, self.limit - len(q))
+
+    def attempt(self, key: str, check: Callable[[], bool]) -> bool | None:
+        """Run ``check`` unless ``key`` is locked: True (passed; its failures are forgotten),
+        False (a failure, recorded) or None (locked, before or by this failure)."""
+        if self.locked(key):
+            return None
+        if check():
+            self.clear(key)
+            return True
+        return False if self.fail(key) else None
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
+    def minutes(self) -> int:
+        return max(1, self.window_s // 60)
+
+
+def add_throttle(app: Flask, name: str) -> None:
+    """Give ``app`` a throttle called ``name``, with the configured limit and window."""
+    config = site_config(app)
+    throttle = Throttle(config.max_failures, config.failure_window_s)
+    app.extensions[name] = throttle
+    app.extensions.setdefault(_ALL, []).append(throttle)
+
+
+def throttle(name: str) -> Throttle:
+    """The current site's throttle called ``name``."""
+    return current_app.extensions[name]
+
+
+def reset_throttles(app: Flask) -> None:
+    for each in app.extensions.get(_ALL, []):
+        each.reset()

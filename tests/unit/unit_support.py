@@ -1,0 +1,34 @@
+"""Helpers shared by the unit tests of both sites (importable as ``unit_support``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+from flask import Flask
+
+from mock_sites.common.config import Faults, MockConfig
+
+_CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def new_app(site: ModuleType, config: MockConfig) -> Flask:
+    """``site``'s app (``mock_sites.office`` or ``.jcjy``) over its prepared database, testing."""
+    site.DATABASE.prepare(config)
+    app = site.create_app(config)
+    app.testing = True
+    return app
+
+
+def other_app(site: ModuleType, config: MockConfig, data_dir: Path, **changes: object) -> Flask:
+    """A second app of ``site`` on its own data, its configuration changed by ``changes``."""
+    return new_app(site, replace(config, data_dir=data_dir, faults=Faults(), **changes))
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token in a page's hidden ``csrf_token`` field."""
+    match = _CSRF_FIELD.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
