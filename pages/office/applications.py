@@ -24,11 +24,6 @@ class JoinApplicationsPage(BasePage):
         rows = self.table.get_by_role("row").filter(has=self.page.get_by_role("cell", name=name, exact=True))
         return rows.filter(has_text=unit) if unit else rows
 
-    def pending_names(self) -> list[str]:
-        if self.empty_notice.is_visible():
-            return []
-        return [t.strip() for t in self.table.locator("tbody tr td:first-child").all_inner_texts()]
-
     @verb("通过加入申请")
     def approve(self, name: str, unit: str | None = None) -> None:
         row = self.row(name, unit)
