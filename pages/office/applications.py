@@ -14,7 +14,6 @@ class JoinApplicationsPage(BasePage):
     def __init__(self, page: Page, base_url: str) -> None:
         super().__init__(page, base_url)
         self.table = page.get_by_role("table", name="待审批的加入申请")
-        self.empty_notice = page.get_by_text("暂无待审批的加入申请")
         # The 驳回申请 screen reached from a row's 驳回 button.
         self.reject_heading = page.get_by_role("heading", name="驳回申请", exact=True, level=1)
         self.reason = page.get_by_label("驳回原因", exact=True)
