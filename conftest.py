@@ -14,14 +14,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser.artifacts import attach_artifact
-from browser.launch import (
-    VIEWPORT,
-    browser_description,
-    check_playwright_version,
-    context_options,
-    installed_playwright_version,
-    launch_options,
-)
+from browser.installation import check_playwright_version, installed_playwright_version
+from browser.launch import VIEWPORT, browser_description, context_options, launch_options
 from pages.secrets import known_secrets
 
 

@@ -9,12 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser.launch import (
-    browser_description,
-    check_playwright_version,
-    context_options,
-    launch_options,
-)
+from browser.installation import check_playwright_version
+from browser.launch import browser_description, context_options, launch_options
 from flows.mock_control import MockControl
 from flows.models import Credentials
 from flows.people import new_staff_member

@@ -15,12 +15,8 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
-from browser.launch import (
-    browser_description,
-    check_playwright_version,
-    context_options,
-    launch_options,
-)
+from browser.installation import check_playwright_version
+from browser.launch import browser_description, context_options, launch_options
 from browser.redaction import redact_file
 from flows.errors import ApplicationError, BusinessError, is_business
 from flows.procedure import ProcedureResult, full_procedure

@@ -97,7 +97,7 @@ else
     echo "$want" >"$marker"
 fi
 "$VENV/bin/python" - <<'PY'
-from browser.launch import check_playwright_version
+from browser.installation import check_playwright_version
 print(f"    playwright {check_playwright_version()} OK")
 PY
 
@@ -105,7 +105,7 @@ PY
 step "3/4 Playwright 录像用 ffmpeg / ffmpeg for Playwright's video recorder"
 read -r PW_DIR FFMPEG_REV FFMPEG_EXE < <("$VENV/bin/python" - <<'PY'
 import imageio_ffmpeg
-from browser.launch import playwright_browsers_path, playwright_revision
+from browser.installation import playwright_browsers_path, playwright_revision
 print(playwright_browsers_path(), playwright_revision("ffmpeg"), imageio_ffmpeg.get_ffmpeg_exe())
 PY
 )
