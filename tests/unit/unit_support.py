@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 from flask import Flask
 
+from benchmarks.scrape import form_token
 from mock_sites.common.config import Faults, MockConfig
-
-_CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def new_app(site: ModuleType, config: MockConfig) -> Flask:
@@ -28,7 +26,6 @@ def other_app(site: ModuleType, config: MockConfig, data_dir: Path, **changes: o
 
 
 def csrf_token(html: str) -> str:
-    """The CSRF token in a page's hidden ``csrf_token`` field."""
-    match = _CSRF_FIELD.search(html)
-    assert match, "no CSRF token on the page"
-    return match.group(1)
+    """The CSRF token in a page's hidden ``csrf_token`` field (read as every plain-HTTP client of
+    the mocks reads it)."""
+    return form_token(html)
