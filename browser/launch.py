@@ -33,9 +33,13 @@ import json
 import os
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import nodelay
+
+if TYPE_CHECKING:
+    # Annotations only: this module works without Playwright (and then says how to install it).
+    from playwright.sync_api import Browser
 
 REQUIRED_PLAYWRIGHT = "1.64.1"
 FIREFOX_ESR = Path("/usr/bin/firefox-esr")
@@ -192,7 +196,7 @@ def firefox_kind() -> str:
     return "Playwright Firefox build"
 
 
-def browser_description(browser: Any) -> str:
+def browser_description(browser: Browser) -> str:
     """``"firefox 153.8.0 (/usr/bin/firefox-esr over WebDriver BiDi)"`` for a launched browser."""
     name = browser.browser_type.name
     text = f"{name} {browser.version}"
