@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from browser.installation import check_playwright_version
 from browser.launch import browser_description, context_options, launch_options
@@ -25,7 +25,7 @@ from .stats import median, step_seconds
 from .table import render
 
 
-def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa: ANN001
+def _one_run(browser: Browser, data_dir: Path) -> tuple[float, dict[str, float]]:
     """One procedure on fresh sites and a fresh context; total seconds and per-step seconds."""
     config = MockConfig(data_dir=data_dir)
     with start_sites(config) as running:
@@ -46,7 +46,7 @@ def _one_run(browser, data_dir: Path) -> tuple[float, dict[str, float]]:  # noqa
     return total, {step.key: seconds for step, seconds in step_seconds(runner.records).items()}
 
 
-def _launch(p, options: dict) -> tuple[object, float]:  # noqa: ANN001
+def _launch(p: Playwright, options: dict) -> tuple[Browser, float]:
     started = time.perf_counter()
     browser = p.firefox.launch(**options)
     return browser, time.perf_counter() - started

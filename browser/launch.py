@@ -30,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import nodelay
 from .installation import (
@@ -38,6 +38,10 @@ from .installation import (
     playwright_browsers_path,
     playwright_firefox_executable,
 )
+
+if TYPE_CHECKING:
+    # Annotations only: this module works without Playwright (and then says how to install it).
+    from playwright.sync_api import Browser
 
 FIREFOX_ESR = Path("/usr/bin/firefox-esr")
 BIDI_CHANNEL = "moz-firefox"
@@ -106,7 +110,7 @@ def firefox_kind() -> str:
     return "Playwright Firefox build"
 
 
-def browser_description(browser: Any) -> str:
+def browser_description(browser: Browser) -> str:
     """``"firefox 153.8.0 (/usr/bin/firefox-esr over WebDriver BiDi)"`` for a launched browser."""
     name = browser.browser_type.name
     text = f"{name} {browser.version}"

@@ -130,7 +130,7 @@ class CapPeriod:
 
 
 @cache
-def _load(name: str) -> Any:
+def _load(name: str) -> dict[str, Any]:
     with (DATA_DIR / name).open(encoding="utf-8") as fh:
         return json.load(fh)
 

@@ -6,7 +6,10 @@ import importlib
 import multiprocessing as mp
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from types import ModuleType
 from typing import Literal, get_args
 
@@ -92,7 +95,7 @@ def start_sites(
     return running
 
 
-def _shutdown(server: BaseWSGIServer):  # noqa: ANN202
+def _shutdown(server: BaseWSGIServer) -> Callable[[], None]:
     def stop() -> None:
         server.shutdown()
         server.server_close()
@@ -100,7 +103,7 @@ def _shutdown(server: BaseWSGIServer):  # noqa: ANN202
     return stop
 
 
-def _child(site: Site, config: MockConfig, host: str, port: int, conn) -> None:  # noqa: ANN001
+def _child(site: Site, config: MockConfig, host: str, port: int, conn: Connection) -> None:
     try:
         server = make_server(host, port, create_site(site, config), threaded=True)
     except BaseException as exc:  # report start-up failures (port in use…) to the parent
@@ -155,7 +158,7 @@ def start_site_processes(
     return running
 
 
-def _terminate(proc: mp.Process):  # noqa: ANN202
+def _terminate(proc: BaseProcess) -> Callable[[], None]:
     def stop() -> None:
         proc.terminate()
         proc.join(10)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from flask import Blueprint, Flask, request, send_from_directory
+from flask import Blueprint, Flask, Response, request, send_from_directory
+from flask.typing import ResponseReturnValue
 
 from .assets import install_asset_versions
 from .config import MockConfig
@@ -41,14 +43,14 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
     install_screen_swap(app)
 
     @app.get("/favicon.ico")
-    def _favicon():  # noqa: ANN202
+    def _favicon() -> Response:
         # Browsers ask for it on every page; the answer may be kept for a day.
         return send_from_directory(
             COMMON_DIR / "static", "favicon.svg", mimetype="image/svg+xml", max_age=86_400
         )
 
     @app.after_request
-    def _headers(response):  # noqa: ANN001, ANN202
+    def _headers(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -65,8 +67,10 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         app.register_error_handler(status, _error_page(status, title, message))
 
 
-def _error_page(status: int, title: str, message: str):  # noqa: ANN202
-    def handler(_exc: Exception):  # noqa: ANN202
+def _error_page(
+    status: int, title: str, message: str
+) -> Callable[[Exception], ResponseReturnValue]:
+    def handler(_exc: Exception) -> ResponseReturnValue:
         if request.path.startswith(MACHINE_PATHS):
             return {"ok": False, "error": message}, status
         return message_page(status, title, message, back_url="/")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from .db import db, reseed
@@ -15,23 +16,23 @@ def control_blueprint(site: str, sms_model: type[SmsMessageMixin]) -> Blueprint:
     bp = Blueprint("mock_control", __name__, url_prefix="/__mock__")
 
     @bp.get("/health")
-    def health():  # noqa: ANN202
+    def health() -> Response:
         return jsonify(ok=True, site=site)
 
     @bp.get("/sms")
-    def sms():  # noqa: ANN202
+    def sms() -> Response:
         rows = db().scalars(select(sms_model).order_by(sms_model.id)).all()
         phone = request.args.get("phone")
         return jsonify([r.as_dict() for r in rows if not phone or r.phone == phone])
 
     @bp.post("/reset")
-    def reset():  # noqa: ANN202
+    def reset() -> Response:
         reseed(current_app)
         reset_throttles(current_app)
         return jsonify(ok=True)
 
     @bp.route("/faults", methods=["GET", "POST"])
-    def faults():  # noqa: ANN202
+    def faults() -> ResponseReturnValue:
         current = current_faults()
         if request.method == "POST":
             try:

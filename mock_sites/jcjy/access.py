@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from typing import ParamSpec
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, flash, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 
 from ..common.faults import LOGIN_EXPIRED, session_expired
 from ..common.roles import STAGE_ROLES
 
 STAFF, STUDENT = "staff", "student"
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -59,10 +62,12 @@ def _return_path() -> str:
     return ""
 
 
-def _login_required(kind: str, endpoint: str) -> Callable:
-    def decorator(view: Callable) -> Callable:
+def _login_required(
+    kind: str, endpoint: str
+) -> Callable[[Callable[P, ResponseReturnValue]], Callable[P, ResponseReturnValue]]:
+    def decorator(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
         @wraps(view)
-        def wrapper(*args: object, **kwargs: object) -> object:
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
             if session.get("kind") != kind:
                 flash(LOGIN_EXPIRED if session_expired() else "请先登录", "warning")
                 return redirect(url_for(endpoint, next=_return_path() or None))

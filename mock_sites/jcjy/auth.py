@@ -11,6 +11,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 
 from ..common.captcha import check_captcha, new_captcha
 from ..common.faults import start_login_session
@@ -25,17 +26,17 @@ LIST_PATH = "/review/applications"
 
 
 @bp.get("/")
-def index():  # noqa: ANN201
+def index() -> ResponseReturnValue:
     return redirect(url_for("auth.login_home"))
 
 
 @bp.get("/loginHome")
-def login_home():  # noqa: ANN201
+def login_home() -> str:
     return render_template("jcjy/login_home.html")
 
 
 @bp.route("/staff/login", methods=["GET", "POST"])
-def staff_login():  # noqa: ANN201
+def staff_login() -> ResponseReturnValue:
     next_path = safe_next(request.values.get("next")) or LIST_PATH
     if request.method == "GET":
         return _form(next_path)
@@ -71,7 +72,7 @@ def _form(next_path: str, account: str = "", errors: dict | None = None) -> str:
 
 
 @bp.post("/logout")
-def logout():  # noqa: ANN201
+def logout() -> ResponseReturnValue:
     kind = session.get("kind")
     session.clear()
     flash("您已退出登录", "info")

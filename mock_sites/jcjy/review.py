@@ -16,6 +16,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 
 from ..common.db import db
 from ..common.sms import SmsGatewayError
@@ -40,7 +41,7 @@ ALL_DONE = "所有申请均已审核完毕，暂无待审核的申请"
 
 @bp.get("/applications")
 @staff_required
-def application_list():  # noqa: ANN201
+def application_list() -> ResponseReturnValue:
     if request.args.get("reset"):
         return redirect(url_for("review.application_list"))
     reviewer = current_user()
@@ -55,13 +56,13 @@ def application_list():  # noqa: ANN201
 
 @bp.get("/applications/<row_id:app_id>")
 @staff_required
-def application_detail(app_id: int):  # noqa: ANN201
+def application_detail(app_id: int) -> tuple[str, int]:
     record = get_in_scope(db(), current_user(), app_id, full=True)
     return _detail(record)
 
 
 def _detail(record: ApplicationRecord, form: DecisionForm | None = None,
-            errors: dict[str, str] | None = None, status: int = 200):  # noqa: ANN202
+            errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     detail = json.loads(record.judge_detail)
     return render_template(
         "jcjy/review_detail.html", menu="review", app=record, pending=PENDING,
@@ -74,7 +75,7 @@ def _detail(record: ApplicationRecord, form: DecisionForm | None = None,
 
 @bp.get("/applications/<row_id:app_id>/materials/<row_id:seq>")
 @staff_required
-def material(app_id: int, seq: int):  # noqa: ANN201
+def material(app_id: int, seq: int) -> Response:
     """The material as a PDF (inline, or as a file with ``?download=1``)."""
     case, proof = _material_in_scope(app_id, seq)
     response = send_file(
@@ -88,7 +89,7 @@ def material(app_id: int, seq: int):  # noqa: ANN201
 
 @bp.get("/applications/<row_id:app_id>/materials/<row_id:seq>/preview")
 @staff_required
-def material_preview(app_id: int, seq: int):  # noqa: ANN201
+def material_preview(app_id: int, seq: int) -> Response:
     """The material's pages as one SVG image, for the 预览 dialog."""
     case, proof = _material_in_scope(app_id, seq)
     response = Response(
@@ -111,7 +112,7 @@ def _material_in_scope(app_id: int, seq: int) -> tuple[Application, Material]:
 
 @bp.post("/applications/<row_id:app_id>/decide")
 @staff_required
-def decide(app_id: int):  # noqa: ANN201
+def decide(app_id: int) -> ResponseReturnValue:
     reviewer = current_user()
     session = db()
     record = get_in_scope(session, reviewer, app_id)
@@ -134,7 +135,9 @@ def decide(app_id: int):  # noqa: ANN201
     return redirect(url_for("review.application_detail", app_id=following))
 
 
-def _reload(app_id: int, form: DecisionForm, errors: dict[str, str], status: int):  # noqa: ANN202
+def _reload(
+    app_id: int, form: DecisionForm, errors: dict[str, str], status: int
+) -> tuple[str, int]:
     session = db()
     session.expire_all()
     return _detail(get_in_scope(session, current_user(), app_id, full=True), form, errors, status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
@@ -37,7 +38,7 @@ def _digest(phone: str, code: str) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():  # noqa: ANN201
+def login() -> ResponseReturnValue:
     if request.method == "GET":
         return render_template("jcjy/student_login.html", phone="", errors={}, sent="")
     phone = request.form.get("phone", "").strip()
@@ -57,7 +58,7 @@ def login():  # noqa: ANN201
     return redirect(url_for("student.applications"))
 
 
-def _send_code(phone: str):  # noqa: ANN202
+def _send_code(phone: str) -> str | tuple[str, int]:
     session = db()
     error = mobile(phone, "手机号")
     if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
@@ -102,11 +103,11 @@ def _check_code(phone: str, code: str) -> dict[str, str]:
 
 @bp.get("/applications")
 @student_required
-def applications():  # noqa: ANN201
+def applications() -> tuple[str, int]:
     return _page()
 
 
-def _page(errors: dict[int, dict[str, str]] | None = None, status: int = 200):  # noqa: ANN202
+def _page(errors: dict[int, dict[str, str]] | None = None, status: int = 200) -> tuple[str, int]:
     rows = db().scalars(
         select(ApplicationRecord).where(ApplicationRecord.student_id == current_user().student_id)
         .options(selectinload(ApplicationRecord.years), selectinload(ApplicationRecord.decisions))
@@ -118,7 +119,7 @@ def _page(errors: dict[int, dict[str, str]] | None = None, status: int = 200):  
 
 @bp.post("/applications/<row_id:app_id>/resubmit")
 @student_required
-def resubmit(app_id: int):  # noqa: ANN201
+def resubmit(app_id: int) -> ResponseReturnValue:
     session = db()
     record = session.scalar(
         select(ApplicationRecord).where(ApplicationRecord.id == app_id)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import ParamSpec
 
 from flask import flash, g, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 
 from ..common.db import db
 from ..common.faults import LOGIN_EXPIRED, session_expired
@@ -15,6 +17,7 @@ from .models import Account
 ACCOUNT_KEY = "account_id"
 MOBILE_KEY = "mobile"
 LOGIN_THROTTLE, INVITE_THROTTLE = "office_login_throttle", "office_invite_throttle"
+P = ParamSpec("P")
 
 
 def login_throttle() -> Throttle:
@@ -51,12 +54,14 @@ def user() -> Account:
     return account
 
 
-def login_required(*, profile: bool = True) -> Callable:
+def login_required(
+    *, profile: bool = True
+) -> Callable[[Callable[P, ResponseReturnValue]], Callable[P, ResponseReturnValue]]:
     """Guard a page: log in first (after a timeout with a message); fill the profile first."""
 
-    def decorate(view: Callable) -> Callable:
+    def decorate(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
         @wraps(view)
-        def guarded(*args: object, **kwargs: object) -> object:
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
             account = current_user()
             if account is None:
                 if session_expired():

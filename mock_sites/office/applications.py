@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from ..common import clock
@@ -65,7 +66,7 @@ def _decide(application: Membership, status: str, verb: str, reason: str | None 
 
 @bp.get("")
 @login_required()
-def index():  # noqa: ANN201
+def index() -> str:
     require(may_review(user()))
     rows = [(m, describe(m)) for m in _visible(user())]
     return render_template("office/applications.html", rows=rows)
@@ -73,7 +74,7 @@ def index():  # noqa: ANN201
 
 @bp.post("/<row_id:application_id>/approve")
 @login_required()
-def approve(application_id: int):  # noqa: ANN201
+def approve(application_id: int) -> Response:
     application = _application(application_id)
     if application.status != PENDING:
         return _to_list(ALREADY_DECIDED, "warning")
@@ -82,7 +83,7 @@ def approve(application_id: int):  # noqa: ANN201
 
 @bp.route("/<row_id:application_id>/reject", methods=["GET", "POST"])
 @login_required()
-def reject(application_id: int):  # noqa: ANN201
+def reject(application_id: int) -> ResponseReturnValue:
     application = _application(application_id)
     if application.status != PENDING:
         return _to_list(ALREADY_DECIDED, "warning")

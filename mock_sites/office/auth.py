@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from ..common import validators as v
@@ -26,7 +27,7 @@ WRONG_CREDENTIALS = "账号或密码错误"
 
 
 @bp.get("/")
-def home():  # noqa: ANN201
+def home() -> ResponseReturnValue:
     if current_user() is None:
         return redirect(url_for("auth.login"))
     return redirect(url_for("organization.overview"))
@@ -49,7 +50,7 @@ def log_in(account: Account) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():  # noqa: ANN201
+def login() -> ResponseReturnValue:
     next_url = safe_next(request.values.get("next"))
     if request.method == "GET" and current_user() is not None:
         return redirect(next_url or url_for("organization.overview"))
@@ -83,7 +84,7 @@ def login():  # noqa: ANN201
 
 
 @bp.post("/logout")
-def logout():  # noqa: ANN201
+def logout() -> ResponseReturnValue:
     session.clear()
     flash("您已退出登录", "info")
     return redirect(url_for("auth.login"))

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import wraps
+from typing import ParamSpec
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 
 from .. import reference
 from ..common import clock
@@ -30,6 +32,7 @@ STATE = "join"
 INVITE_RE = re.compile(r"\d{13}")
 #: The wizard's pages in order; the session's ``step`` is the furthest one reached.
 STEPS = ("join.business", "join.department", "join.unit")
+P = ParamSpec("P")
 
 
 def _blocked() -> str | None:
@@ -50,12 +53,14 @@ def _save(state: dict) -> None:
     session[STATE] = state
 
 
-def _step(number: int) -> Callable:
+def _step(
+    number: int
+) -> Callable[[Callable[P, ResponseReturnValue]], Callable[P, ResponseReturnValue]]:
     """Guard wizard page ``number`` (1-based): no second application, no skipped page."""
 
-    def decorate(view: Callable) -> Callable:
+    def decorate(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
         @wraps(view)
-        def guarded(*args: object, **kwargs: object) -> object:
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
             if message := _blocked():
                 flash(message, "error")
                 return redirect(url_for("organization.overview"))
@@ -80,7 +85,7 @@ def _check_invite(code: str) -> str | None:
 @bp.route("", methods=["GET", "POST"])
 @login_required()
 @_step(1)
-def business():  # noqa: ANN201
+def business() -> ResponseReturnValue:
     state = _state()
     values = {"business": state.get("business", ""), "invite_code": state.get("invite_code", "")}
     errors: dict[str, str] = {}
@@ -111,7 +116,7 @@ def business():  # noqa: ANN201
 @bp.route("/department", methods=["GET", "POST"])
 @login_required()
 @_step(2)
-def department():  # noqa: ANN201
+def department() -> ResponseReturnValue:
     state = _state()
     values = {"department": state.get("department", ""), "stage": state.get("stage", "")}
     errors: dict[str, str] = {}
@@ -143,7 +148,7 @@ def department():  # noqa: ANN201
 @bp.route("/unit", methods=["GET", "POST"])
 @login_required()
 @_step(3)
-def unit():  # noqa: ANN201
+def unit() -> ResponseReturnValue:
     state = _state()
     options = reference.units_for(state["department"], state["stage"])
     values = {"unit": state.get("unit", ""), "identity": state.get("identity", "")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from .. import reference
@@ -30,7 +31,9 @@ def _members(unit_code: str) -> list[Membership]:
     ))
 
 
-def _page(unit_code: str | None, *, status: int = 200, dialog: dict | None = None):  # noqa: ANN202
+def _page(
+    unit_code: str | None, *, status: int = 200, dialog: dict | None = None
+) -> tuple[str, int]:
     account = user()
     unit = reference.find_unit(unit_code)
     return render_template(
@@ -47,7 +50,7 @@ def _page(unit_code: str | None, *, status: int = 200, dialog: dict | None = Non
 
 @bp.get("")
 @login_required()
-def index():  # noqa: ANN201
+def index() -> tuple[str, int]:
     account = user()
     require(may_view(account))
     if account.admin_unit is not None:
@@ -86,7 +89,7 @@ def _grant_errors(unit: reference.Unit, members: list, systems: list, roles: lis
 
 @bp.post("/authorize")
 @login_required()
-def authorize():  # noqa: ANN201
+def authorize() -> ResponseReturnValue:
     """确定 in the 授权管理 dialog: set exactly the ticked grants for every ticked member."""
     unit = reference.find_unit(user().admin_unit)
     require(unit is not None)  # only an approved 管理员 of a 培养单位 (not the school admin)

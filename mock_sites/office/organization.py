@@ -6,11 +6,12 @@ from flask import Blueprint, render_template
 
 from .. import reference
 from .access import login_required, user
+from .models import Membership
 
 bp = Blueprint("organization", __name__)
 
 
-def describe(membership) -> dict[str, str]:  # noqa: ANN001
+def describe(membership: Membership) -> dict[str, str]:
     """Display names of a membership's organisation, 院（系）, 学段 and 培养单位."""
     unit = reference.find_unit(membership.unit_code)
     return {
@@ -23,7 +24,7 @@ def describe(membership) -> dict[str, str]:  # noqa: ANN001
 
 @bp.get("/mainList/organization")
 @login_required()
-def overview():  # noqa: ANN201
+def overview() -> str:
     membership = user().current
     info = describe(membership) if membership is not None else None
     return render_template("office/organization.html", membership=membership, info=info)

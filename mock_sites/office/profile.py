@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from ..common import validators as v
 from ..common.db import db
@@ -28,7 +29,7 @@ def _title(value: str) -> str | None:
 
 @bp.route("/profile", methods=["GET", "POST"])
 @login_required(profile=False)
-def edit():  # noqa: ANN201
+def edit() -> ResponseReturnValue:
     account = user()
     first_time = not account.profile_complete
     if request.method == "GET":

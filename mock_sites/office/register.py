@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -85,7 +86,7 @@ def _validate(mobile: str, password: str, confirm: str) -> dict[str, str]:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-def register():  # noqa: ANN201
+def register() -> ResponseReturnValue:
     mobile = request.form.get("mobile", "").strip()
     code = request.form.get("sms_code", "").strip()
     errors: dict[str, str] = {}

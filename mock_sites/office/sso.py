@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 
 from flask import Blueprint, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from ..common.site import current_config
 from .auth import WRONG_CREDENTIALS, authenticate
@@ -15,7 +16,7 @@ bp = Blueprint("sso", __name__, url_prefix="/api/sso")
 
 
 @bp.post("/verify")
-def verify():  # noqa: ANN201
+def verify() -> ResponseReturnValue:
     token = request.headers.get("X-Service-Token", "")
     if not hmac.compare_digest(token.encode(), current_config().service_token.encode()):
         return jsonify(ok=False, error="服务令牌无效"), 403

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask, redirect
+from flask.typing import ResponseReturnValue
 
 from mock_sites.common.screens import HEADER, LOCATION, install_screen_swap
 
@@ -14,7 +15,7 @@ def client():
     install_screen_swap(app)
 
     @app.post("/save")
-    def save():  # noqa: ANN202
+    def save() -> ResponseReturnValue:
         return redirect("/done", code=303)
 
     @app.get("/done")

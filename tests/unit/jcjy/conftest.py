@@ -62,12 +62,12 @@ def client_with(config: MockConfig, tmp_path) -> Callable[..., FlaskClient]:
 
 
 @pytest.fixture
-def client(app: Flask):  # noqa: ANN201
+def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
 @pytest.fixture
-def reviewer(app: Flask, client, office: FakeOffice) -> Reviewer:  # noqa: ANN001
+def reviewer(app: Flask, client: FlaskClient, office: FakeOffice) -> Reviewer:
     unit_code, stage = busiest_scope(app)
     office.add("reviewer1", unit_code, [STAGE_ROLES[stage]])
     response = login(client, "reviewer1")

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from flask import Flask, jsonify, request
+from flask.testing import FlaskClient
+from flask.typing import ResponseReturnValue
 from sqlalchemy import func, select
 from unit_support import csrf_token
+from werkzeug.test import TestResponse
 
 from mock_sites.common.roles import JCJY_SYSTEM
 from mock_sites.jcjy.models import ApplicationRecord
@@ -39,7 +42,7 @@ class FakeOffice:
         app = Flask("fake_office")
 
         @app.post("/api/sso/verify")
-        def verify():  # noqa: ANN202
+        def verify() -> ResponseReturnValue:
             self.calls += 1
             if self.fail_with:
                 return jsonify(ok=False, error="内部错误"), self.fail_with
@@ -56,7 +59,7 @@ class FakeOffice:
         return app
 
 
-def csrf_of(client, path: str = "/staff/login") -> str:  # noqa: ANN001
+def csrf_of(client: FlaskClient, path: str = "/staff/login") -> str:
     """The session's CSRF token, read from a page that has a form."""
     return csrf_token(client.get(path).get_data(as_text=True))
 
@@ -90,7 +93,7 @@ def outside_id(app: Flask, unit_code: str, stage: str) -> int:
 class Reviewer:
     """A logged-in reviewer: the test client plus their scope."""
 
-    client: object
+    client: FlaskClient
     unit_code: str
     stage: str
     ids: list[int]
@@ -99,7 +102,7 @@ class Reviewer:
         return csrf_of(self.client, path)
 
     def decide(self, app_id: int, result: str, remark: str = "", version: int | None = None,
-               follow: bool = False):  # noqa: ANN201
+               follow: bool = False) -> TestResponse:
         page = self.client.get(f"/review/applications/{app_id}").get_data(as_text=True)
         token = csrf_token(page)
         if version is None:
@@ -110,8 +113,8 @@ class Reviewer:
         }, follow_redirects=follow)
 
 
-def login(client, account: str, password: str = PASSWORD, next_path: str = "",
-          captcha: str | None = None):  # noqa: ANN001, ANN201
+def login(client: FlaskClient, account: str, password: str = PASSWORD, next_path: str = "",
+          captcha: str | None = None) -> TestResponse:
     data = {"csrf_token": csrf_of(client), "account": account, "password": password,
             "next": next_path}
     if captcha is not None:

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
+from flask import Flask
 from sqlalchemy import select
 
 from mock_sites.office.models import Account, Membership
+
+if TYPE_CHECKING:
+    from conftest import Browser
 
 PAGE = "/mainList/organization/applications"
 NEWCOMER = "13912345678"
 
 
-def _application(app, mobile: str) -> Membership:  # noqa: ANN001
+def _application(app: Flask, mobile: str) -> Membership:
     with app.extensions["db_factory"]() as session:
         account = session.scalar(select(Account).where(Account.mobile == mobile))
         return account.memberships[-1]
 
 
 @pytest.fixture
-def applicant(new_browser):  # noqa: ANN001, ANN201
+def applicant(new_browser: Callable[[], Browser]) -> Browser:
     """A newly registered 王晓明 who applied as 管理员 of the graduate demo unit."""
     browser = new_browser()
     browser.new_staff(NEWCOMER, "王晓明")

@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+from flask import Flask
 from sqlalchemy import func, select
+from werkzeug.test import TestResponse
 
 from mock_sites.office.models import Membership
+
+if TYPE_CHECKING:
+    from conftest import Browser
 
 BASE = "/mainList/organization/join"
 INVITE = "1685953300117"
 
 
 @pytest.fixture
-def staff(site):  # noqa: ANN001, ANN201
+def staff(site: Browser) -> Browser:
     site.new_staff("13912345678")
     return site
 
 
-def _memberships(app) -> int:  # noqa: ANN001
+def _memberships(app: Flask) -> int:
     with app.extensions["db_factory"]() as session:
         return session.scalar(select(func.count()).select_from(Membership))
 
 
-def _step1(site, business: str = "学生资助", invite_code: str = INVITE):  # noqa: ANN001, ANN202
+def _step1(site: Browser, business: str = "学生资助", invite_code: str = INVITE) -> TestResponse:
     return site.submit(BASE, {"business": business, "invite_code": invite_code})
 
 
-def _step2(site, department: str = "08", stage: str = "研究生", action: str = "next"):  # noqa: ANN001, ANN202
+def _step2(site: Browser, department: str = "08", stage: str = "研究生",
+           action: str = "next") -> TestResponse:
     return site.submit(f"{BASE}/department",
                        {"department": department, "stage": stage, "action": action})
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
 import pytest
+from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from mock_sites.office.models import Account, Membership
+
+if TYPE_CHECKING:
+    from conftest import Browser
 
 PAGE = "/mainList/organization/members"
 AUTHORIZE = f"{PAGE}/authorize"
@@ -13,25 +22,26 @@ JCJY = "基层就业系统"
 GRAD_ROLE, UNDER_ROLE = "研究生学院审核人员", "本专科学院审核人员"
 
 
-def _membership(app, mobile: str) -> Membership:  # noqa: ANN001
+def _membership(app: Flask, mobile: str) -> Membership:
     with app.extensions["db_factory"]() as session:
         account = session.scalar(select(Account).where(Account.mobile == mobile))
         return account.memberships[-1]
 
 
-def _name(app, mobile: str) -> str:  # noqa: ANN001
+def _name(app: Flask, mobile: str) -> str:
     with app.extensions["db_factory"]() as session:
         return session.scalar(select(Account.name).where(Account.mobile == mobile))
 
 
-def _grant(browser, member_ids: list, systems=(), roles=(), form_page: str = PAGE):  # noqa: ANN001, ANN202
+def _grant(browser: Browser, member_ids: Sequence[int | str], systems: Sequence[str] = (),
+           roles: Sequence[str] = (), form_page: str = PAGE) -> TestResponse:
     return browser.submit(AUTHORIZE, {
         "member_id": [str(i) for i in member_ids], "system": list(systems), "role": list(roles),
     }, form_page=form_page)
 
 
 @pytest.fixture
-def grad_admin(as_user, accounts):  # noqa: ANN001, ANN201
+def grad_admin(as_user: Callable[[str], Browser], accounts: SimpleNamespace) -> Browser:
     return as_user(accounts.grad_admin)
 
 

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+from flask import Flask
 from sqlalchemy import select
 
 from mock_sites.office.models import Account
+
+if TYPE_CHECKING:
+    from conftest import Browser
 
 MOBILE = "13912345678"
 ID_NUMBER = "11010519491231002X"  # as filled by the Browser helper
 
 
 @pytest.fixture
-def newcomer(site):  # noqa: ANN001, ANN201
+def newcomer(site: Browser) -> Browser:
     site.register(MOBILE)
     return site
 
 
-def _stored(app) -> Account:  # noqa: ANN001
+def _stored(app: Flask) -> Account:
     with app.extensions["db_factory"]() as session:
         return session.scalar(select(Account).where(Account.mobile == MOBILE))
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from mock_sites.office.models import Account
 from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
 
+if TYPE_CHECKING:
+    from conftest import Browser
+
 MOBILE = "13912345678"
 
 
-def _send(site, mobile: str = MOBILE):  # noqa: ANN001, ANN202
+def _send(site: Browser, mobile: str = MOBILE) -> TestResponse:
     return site.submit("/register", {"mobile": mobile, "action": "send_code"})
 
 
-def _register(site, **fields: str):  # noqa: ANN001, ANN202
+def _register(site: Browser, **fields: str) -> TestResponse:
     data = {"mobile": MOBILE, "sms_code": "", "password": "Passw0rd123",
             "confirm": "Passw0rd123", "action": "register", **fields}
     return site.submit("/register", data)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from werkzeug.test import TestResponse
+
+if TYPE_CHECKING:
+    from conftest import Browser
+
 URL = "/api/sso/verify"
 
 
 TOKEN = "office-test-token"  # the conftest's config.service_token
 
 
-def _verify(site, account: str, password: str, token: str = TOKEN):  # noqa: ANN001, ANN202
+def _verify(site: Browser, account: str, password: str, token: str = TOKEN) -> TestResponse:
     return site.client.post(URL, json={"account": account, "password": password},
                             headers={"X-Service-Token": token})
 
