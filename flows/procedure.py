@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Page
 
-from pages.jcjy import ApplicationDetailPage
+from pages.jcjy import ALL_DONE, ApplicationDetailPage
 
 from . import office, review
 from .errors import BusinessError
@@ -54,7 +54,7 @@ def review_until_both_results(
         facts = review.check_materials(page, detail, runner)
         outcomes.append(review.decide_and_confirm(page, detail, facts, decide(facts), runner, creds))
         seen = {o.decision.result for o in outcomes}
-        if {PASSED, REJECTED} <= seen or review.ALL_DONE in outcomes[-1].message:
+        if {PASSED, REJECTED} <= seen or ALL_DONE in outcomes[-1].message:
             break
         detail = ApplicationDetailPage(page, sites.jcjy_url)
         detail.expect_loaded()  # 确定 has opened the next student

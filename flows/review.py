@@ -30,7 +30,6 @@ from .models import ApplicationFacts, Credentials, ReviewDecision, ReviewOutcome
 from .runner import StepRunner
 
 Decide = Callable[[ApplicationFacts], ReviewDecision]
-ALL_DONE = "所有申请均已审核完毕"
 #: How often a review logs in again after the login timed out on 确定 (then it gives up).
 SESSION_RETRIES = 1
 
@@ -169,7 +168,7 @@ def _submit(page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts) 
     with page.expect_navigation():
         detail.confirm()
     saved = page.get_by_role("status").filter(has_text=f"已保存：{facts.name}")
-    done = page.get_by_text(ALL_DONE)
+    done = ApplicationListPage(page, detail.base_url).all_done
     expect(saved.or_(done).or_(login.expired_notice).or_(detail.alerts).first).to_be_visible()
     if saved.count() or done.count():
         return " ".join(detail.messages())

@@ -8,13 +8,13 @@ from .application_detail import (
     ApplicationDetailPage,
     Judgement,
 )
-from .application_list import PENDING, ApplicationListPage, ApplicationRow
+from .application_list import ALL_DONE, PENDING, ApplicationListPage, ApplicationRow
 from .login_home import LoginHomePage
 from .material_preview import MaterialPreviewDialog
 from .staff_login import StaffLoginPage
 
 __all__ = [
-    "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage", "ApplicationDetailPage",
-    "ApplicationListPage", "ApplicationRow", "Judgement", "LoginHomePage", "MaterialPreviewDialog",
-    "StaffLoginPage",
+    "ALL_DONE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
+    "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "Judgement", "LoginHomePage",
+    "MaterialPreviewDialog", "StaffLoginPage",
 ]

@@ -14,6 +14,8 @@ from .staff_login import StaffLoginPage
 
 #: 审核状态 of an application nobody has decided yet.
 PENDING = "待审核"
+#: The notice once the last 待审核 application has been decided.
+ALL_DONE = "所有申请均已审核完毕，暂无待审核的申请"
 PAGE_INFO = re.compile(r"第\s*(\d+)/(\d+)\s*页，共\s*(\d+)\s*条")
 
 
@@ -56,6 +58,7 @@ class ApplicationListPage(BasePage):
         self.previous_link = self.pager.get_by_role("link", name="上一页")
         self.pending = page.locator("#pending-count")  # the number has no label of its own
         self.empty_notice = page.get_by_text("暂无符合条件的申请")
+        self.all_done = page.get_by_role("status").filter(has_text=ALL_DONE)
         self.user_block = page.get_by_role("group", name="当前用户")
         self.logout_button = page.get_by_role("button", name="退出登录")
         # The form token is a hidden input: no role, no label.

@@ -19,11 +19,10 @@ from playwright.sync_api import Page, Request, expect
 from flows import review, steps
 from flows.models import PASSED, ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import PENDING, ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import ALL_DONE, PENDING, ApplicationDetailPage, ApplicationListPage
 
 REMARK_REQUIRED = "审核结果为不通过时，请在备注中写明不通过的原因"
 NO_MARKUP = "备注不能包含HTML标签或脚本，请只填写文字"
-ALL_DONE = "所有申请均已审核完毕，暂无待审核的申请"
 
 
 @documented(steps.CONFIRM_AND_NEXT)
@@ -145,13 +144,13 @@ def test_last_pending_application_says_all_done(
             facts = review.read_application(detail)
             outcomes.append(review.decide_and_confirm(
                 page, detail, facts, ReviewDecision(PASSED), runner))
-            if review.ALL_DONE in outcomes[-1].message:
+            if ALL_DONE in outcomes[-1].message:
                 break
             detail = ApplicationDetailPage(page, url)
             detail.expect_loaded()
 
         assert len(outcomes) == pending
-        assert all(review.ALL_DONE not in o.message for o in outcomes[:-1])
+        assert all(ALL_DONE not in o.message for o in outcomes[:-1])
         last = outcomes[-1]
         assert ALL_DONE in last.message and f"已保存：{last.name} 审核通过" in last.message
         review_list.expect_loaded()

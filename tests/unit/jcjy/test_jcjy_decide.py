@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from mock_sites.jcjy.models import ApplicationRecord, Decision
+from mock_sites.jcjy.review import ALL_DONE
 
 
 def state(app, app_id: int) -> tuple[str, int, list[Decision]]:
@@ -107,7 +108,7 @@ def test_next_wraps_around_and_all_done(reviewer, app) -> None:
     response = reviewer.decide(ids[0], "通过", follow=True)
     html = response.get_data(as_text=True)
     assert ">申请名单审核</h1>" in html
-    assert "所有申请均已审核完毕，暂无待审核的申请" in html
+    assert ALL_DONE in html
     assert '<strong id="pending-count">0</strong>' in html
 
 
