@@ -11,12 +11,12 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from browser.installation import check_playwright_version
 from browser.launch import browser_description, context_options, launch_options
-from flows.mock_control import MockControl
 from flows.models import Credentials
-from flows.people import new_staff_member
 from flows.procedure import Sites, full_procedure
 from flows.runner import StepRunner
 from flows.steps import STEPS_BY_KEY
+from harness.mock_control import MockControl
+from harness.people import new_staff_member
 from mock_sites.demo import SCHOOL_ADMIN_ACCOUNT, MockConfig, demo_invite_code
 from mock_sites.server import start_sites
 

@@ -1,6 +1,6 @@
 """The whole documented procedure over plain HTTP, step by step (no browser, no JavaScript).
 
-A new staff member (``flows.people``) registers, joins 中国科学院大学 as 管理员 of their 培养单位,
+A new staff member (``harness.people``) registers, joins 中国科学院大学 as 管理员 of their 培养单位,
 is approved by the school administrator, grants themself the 基层就业系统 reviewer role, then
 reviews in 基层就业系统: one eligible application 通过, one ineligible 不通过 with 备注 (the
 student gets an SMS). Every step runs in ``StepRunner.step`` with the step of ``flows.steps``.
@@ -15,13 +15,14 @@ import httpx
 from flows import steps
 from flows.errors import ApplicationError
 from flows.evidence import paid_amount_in, pdf_text, states_paid_amount
-from flows.mock_control import MockControl
-from flows.models import PASSED, REJECTED, Credentials, ReviewDecision
+from flows.models import Credentials, ReviewDecision
 from flows.office import BUSINESS, REVIEW_SYSTEM
-from flows.people import new_staff_member
 from flows.runner import StepRunner
+from harness.mock_control import MockControl
+from harness.people import new_staff_member
 from mock_sites.demo import SCHOOL_ADMIN_ACCOUNT, demo_invite_code
 from mock_sites.server import RunningSites
+from pages.jcjy import PASSED, REJECTED
 
 from . import scrape
 from .browsing import RequestCounter, expect, submit, tab

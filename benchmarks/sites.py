@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from flows.mock_control import MockControl
+from harness.mock_control import MockControl
 from mock_sites.demo import DEFAULT_APPLICATIONS, MockConfig
 from mock_sites.server import RunningSites, start_site_processes, start_sites
 

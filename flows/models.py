@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pages.jcjy import PASSED, REJECTED, REVIEW_RESULTS
+from pages.office import GRADUATE_ROLE, UNDERGRADUATE_ROLE
 
 YEAR = re.compile(r"(\d{4}-\d{4})")
 
@@ -41,7 +42,7 @@ class StaffMember:
     @property
     def reviewer_role(self) -> str:
         """研究生学院审核人员, or 本专科学院审核人员 for the undergraduate stage (本科部)."""
-        return "本专科学院审核人员" if self.stage == "本专科" else "研究生学院审核人员"
+        return UNDERGRADUATE_ROLE if self.stage == "本专科" else GRADUATE_ROLE
 
 
 @dataclass(frozen=True)

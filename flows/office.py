@@ -11,6 +11,8 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 
 from pages.office import (
+    JCJY_SYSTEM,
+    PENDING_ADMIN,
     JoinApplicationsPage,
     JoinBusinessPage,
     JoinDepartmentPage,
@@ -31,7 +33,6 @@ from .runner import StepRunner
 
 #: Reads the SMS code sent to a mobile number (the mock's outbox, or a person at a prompt).
 SmsCodeReader = Callable[[str], str]
-REVIEW_SYSTEM = "基层就业系统"
 BUSINESS = "学生资助"
 
 
@@ -93,7 +94,7 @@ def join_organization(
         unit.submit()
         organization = OrganizationPage(page, office_url)
         organization.expect_loaded()
-        organization.expect_state("申请管理员，待学校管理员审批")
+        organization.expect_state(PENDING_ADMIN)
 
 
 def _to_login_screen(page: Page, office_url: str) -> OfficeLoginPage:
@@ -123,7 +124,7 @@ def log_in(page: Page, office_url: str, creds: Credentials) -> OrganizationPage:
 def open_join_applications(page: Page, office_url: str, admin: Credentials) -> JoinApplicationsPage:
     """An administrator logs in and opens 内部组织 → 加入申请."""
     log_in(page, office_url, admin)
-    OfficeShell(page).menu_link("加入申请").click()
+    OfficeShell(page).menu_link(JoinApplicationsPage.menu_label).click()
     applications = JoinApplicationsPage(page, office_url)
     applications.expect_loaded()
     return applications
@@ -136,7 +137,7 @@ def approve_admin(
     with runner.step(steps.APPROVE_ADMIN, page):
         applications = open_join_applications(page, office_url, school_admin)
         applications.approve(staff.name, staff.unit)
-        applications.expect_notice(f"已通过{staff.name}的加入申请")
+        applications.expect_approved(staff.name)
         OfficeShell(page).logout()
         OfficeLoginPage(page, office_url).expect_loaded()
 
@@ -154,18 +155,18 @@ def grant_review_permission(
     """:data:`steps.OPEN_MEMBERS` and :data:`steps.GRANT_REVIEW_PERMISSION` for ``members``
     (names), with the reviewer role of the staff member's stage; checks the grants took."""
     with runner.step(steps.OPEN_MEMBERS, page):
-        OfficeShell(page).menu_link("部门成员").click()
+        OfficeShell(page).menu_link(MembersPage.menu_label).click()
         member_page = MembersPage(page, office_url)
         member_page.expect_loaded()
         member_page.tick(*members)
         dialog = member_page.open_authorization()
         dialog.expect_open()
     with runner.step(steps.GRANT_REVIEW_PERMISSION, page):
-        dialog.tick([REVIEW_SYSTEM], [staff.reviewer_role])
+        dialog.tick([JCJY_SYSTEM], [staff.reviewer_role])
         dialog.confirm()
         member_page.expect_loaded()
-        member_page.expect_notice(f"已为{len(members)}名人员完成授权")
+        member_page.expect_granted(len(members))
         for name in members:
             systems, roles = member_page.grants_of(name)
-            if REVIEW_SYSTEM not in systems or staff.reviewer_role not in roles:
+            if JCJY_SYSTEM not in systems or staff.reviewer_role not in roles:
                 raise GrantNotEffective(f"{name} 的授权未生效：系统 {systems}，角色 {roles}")

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Page
 
-from pages.jcjy import ALL_DONE, ApplicationDetailPage
+from pages.jcjy import ALL_DONE, PASSED, REJECTED, ApplicationDetailPage
 
 from . import office, review
 from .errors import BusinessError
-from .models import PASSED, REJECTED, Credentials, ReviewOutcome, StaffMember
+from .models import Credentials, ReviewOutcome, StaffMember
 from .runner import StepRunner
 
 

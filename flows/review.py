@@ -167,7 +167,7 @@ def _submit(page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts) 
     login = StaffLoginPage(page, detail.base_url)
     with page.expect_navigation():
         detail.confirm()
-    saved = page.get_by_role("status").filter(has_text=f"已保存：{facts.name}")
+    saved = detail.saved(facts.name)
     done = ApplicationListPage(page, detail.base_url).all_done
     expect(saved.or_(done).or_(login.expired_notice).or_(detail.alerts).first).to_be_visible()
     if saved.count() or done.count():

@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.mock_control import MockControl, is_mock
 from flows.models import Credentials, StaffMember
-from flows.people import new_staff_member
 from flows.procedure import Sites
+from harness.mock_control import MockControl, is_mock
+from harness.people import new_staff_member
 from mock_sites.demo import SCHOOL_ADMIN_ACCOUNT, MockConfig, demo_invite_code
 from mock_sites.server import start_sites
 

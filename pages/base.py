@@ -57,6 +57,8 @@ class BasePage:
     path: str | None = None
     #: The screen's main heading, used to check that the browser is on it.
     heading: str = ""
+    #: The label of the menu link that opens the screen (None: not in a menu).
+    menu_label: str | None = None
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page

@@ -7,6 +7,7 @@ from .application_detail import (
     REVIEW_RESULTS,
     ApplicationDetailPage,
     Judgement,
+    saved_notice,
 )
 from .application_list import ALL_DONE, PENDING, ApplicationListPage, ApplicationRow
 from .login_home import LoginHomePage
@@ -16,5 +17,5 @@ from .staff_login import StaffLoginPage
 __all__ = [
     "ALL_DONE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
     "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "Judgement", "LoginHomePage",
-    "MaterialPreviewDialog", "StaffLoginPage",
+    "MaterialPreviewDialog", "StaffLoginPage", "saved_notice",
 ]

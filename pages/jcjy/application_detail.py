@@ -18,6 +18,12 @@ PASSED, REJECTED = "通过", "不通过"
 REVIEW_RESULTS = (PASSED, REJECTED)
 
 
+def saved_notice(name: str, result: str = "") -> str:
+    """How the notice after 确定 begins (on the next student's 详情, or on the list):
+    "已保存：张三 审核通过。"."""
+    return f"已保存：{name}" + (f" 审核{result}" if result else "")
+
+
 @dataclass(frozen=True)
 class Judgement:
     """系统判断结果 as shown (仅供参考)."""
@@ -115,6 +121,10 @@ class ApplicationDetailPage(BasePage):
     def choose_result(self, result: str) -> None:
         """``result``: one of :data:`REVIEW_RESULTS`."""
         self.result_group.get_by_label(result, exact=True).check()
+
+    def saved(self, name: str) -> Locator:
+        """The notice that ``name``'s decision was saved (shown by the screen 确定 leads to)."""
+        return self.statuses.filter(has_text=saved_notice(name))
 
     @verb("在备注中写明原因")
     def write_remark(self, text: str) -> None:

@@ -1,4 +1,4 @@
-"""内部组织 → 部门成员: tick people, 授权管理, and the authorization dialog."""
+"""内部组织 → 部门成员: the unit's members and their grants; tick people, 授权管理."""
 
 from __future__ import annotations
 
@@ -6,50 +6,15 @@ from playwright.sync_api import Locator, Page, expect
 
 from pages.base import BasePage, verb
 
-SYSTEMS = ("基层就业系统", "全国学生资助管理信息系统", "国家助学贷款管理系统")
-ROLES = ("研究生学院审核人员", "本专科学院审核人员")
+from .authorization_dialog import AuthorizationDialog
 
-
-class AuthorizationDialog:
-    """The 授权管理 popup: systems and roles for the ticked members; 确定 / 取消."""
-
-    def __init__(self, page: Page) -> None:
-        self.dialog = page.get_by_role("dialog", name="授权管理")
-        self.systems = self.dialog.get_by_role("group", name="系统")
-        self.roles = self.dialog.get_by_role("group", name="角色")
-        self.confirm_button = self.dialog.get_by_role("button", name="确定")
-        self.cancel_button = self.dialog.get_by_role("button", name="取消")
-        self.error = self.dialog.get_by_role("alert")
-
-    def expect_open(self) -> None:
-        expect(self.dialog).to_be_visible()
-
-    @verb("勾选系统与角色")
-    def tick(self, systems: list[str], roles: list[str]) -> None:
-        """Set exactly these boxes (others are unticked), as the grants will be replaced.
-        Each group's boxes are read once; only those in the wrong state are clicked."""
-        for group, labels, wanted in ((self.systems, SYSTEMS, systems), (self.roles, ROLES, roles)):
-            shown = dict(group.get_by_role("checkbox").evaluate_all(
-                "boxes => boxes.map(b => [b.labels.length ? b.labels[0].innerText.trim() : '',"
-                " b.checked])"
-            ))
-            for label in labels:
-                if shown.get(label) != (label in wanted):  # a missing box fails in set_checked
-                    group.get_by_label(label, exact=True).set_checked(label in wanted)
-
-    @verb("点击“确定”")
-    def confirm(self) -> None:
-        self.confirm_button.click()
-
-    @verb("点击“取消”")
-    def cancel(self) -> None:
-        self.cancel_button.click()
-        expect(self.dialog).to_be_hidden()
+#: The notice once 授权管理 has saved the grants of ``count`` members.
+GRANTED = "已为{count}名人员完成授权"
 
 
 class MembersPage(BasePage):
     path = "/mainList/organization/members"
-    heading = "部门成员"
+    heading = menu_label = "部门成员"
 
     def __init__(self, page: Page, base_url: str) -> None:
         super().__init__(page, base_url)
@@ -72,6 +37,9 @@ class MembersPage(BasePage):
         expect(row).to_have_count(1)
         header = [h.strip() for h in self.table.get_by_role("columnheader").all_inner_texts()]
         return row.get_by_role("cell").nth(header.index("姓名")).inner_text().strip()
+
+    def expect_granted(self, count: int) -> None:
+        self.expect_notice(GRANTED.format(count=count))
 
     @verb("勾选人员")
     def tick(self, *names: str) -> None:

@@ -8,10 +8,13 @@ from playwright.sync_api import Page, expect
 
 from pages.base import BasePage, verb
 
+#: The state line while the school administrator has still to approve a 管理员 application.
+PENDING_ADMIN = "申请管理员，待学校管理员审批"
+
 
 class OrganizationPage(BasePage):
     path = "/mainList/organization"
-    heading = "组织管理"
+    heading = menu_label = "组织管理"
 
     def __init__(self, page: Page, base_url: str) -> None:
         super().__init__(page, base_url)

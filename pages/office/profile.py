@@ -11,6 +11,7 @@ from pages.secrets import fill_secret
 class ProfilePage(BasePage):
     path = "/profile"
     heading = "填写个人信息"
+    menu_label = "个人信息"
 
     def __init__(self, page: Page, base_url: str) -> None:
         super().__init__(page, base_url)

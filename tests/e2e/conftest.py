@@ -21,12 +21,12 @@ from playwright.sync_api import Browser, Page
 
 from browser.artifacts import attach_artifact
 from browser.launch import context_options
-from flows.mock_control import MockControl
 from flows.models import Credentials, StaffMember
-from flows.people import new_staff_member
 from flows.procedure import Sites
 from flows.runner import StepObserver, StepRunner
 from flows.steps import Step
+from harness.mock_control import MockControl
+from harness.people import new_staff_member
 from mock_sites.demo import MockConfig
 from mock_sites.server import start_sites
 from pages.jcjy import ApplicationListPage

@@ -14,7 +14,7 @@ from flows.models import ApplicationFacts
 from flows.runner import StepRunner
 from mock_sites.demo import MockConfig
 from mock_sites.server import RunningSites, start_sites
-from pages.jcjy import ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import ApplicationDetailPage, ApplicationListPage, saved_notice
 
 
 @contextmanager
@@ -43,5 +43,5 @@ def open_pending_application(
 def expect_saved(page: Page, name: str, result: str) -> None:
     """The site confirms the decision (on the next student's page or the list)."""
     expect(page.get_by_role("status").filter(
-        has_text=re.compile(rf"^已保存：{re.escape(name)} 审核{result}")
+        has_text=re.compile("^" + re.escape(saved_notice(name, result)))
     )).to_be_visible()

@@ -7,9 +7,9 @@ from e2e_support import INVITE_CODE, SCHOOL_ADMIN, documented
 from playwright.sync_api import Page
 
 from flows import steps
-from flows.models import PASSED, REJECTED
 from flows.procedure import full_procedure
 from flows.runner import StepRunner
+from pages.jcjy import PASSED, REJECTED, saved_notice
 
 
 @documented(steps.CONFIRM_AND_NEXT)
@@ -23,7 +23,7 @@ def test_full_procedure(
         illustrated_runner,
     )
     approved, rejected = result.first(PASSED), result.first(REJECTED)
-    assert approved.message.startswith(f"已保存：{approved.name} 审核通过")
+    assert approved.message.startswith(saved_notice(approved.name, PASSED))
     assert rejected.decision.remark
     sms = [m["text"] for m in mock_sites.jcjy.sms()]
     assert any(rejected.name in text and rejected.decision.remark in text for text in sms)

@@ -10,9 +10,16 @@ from jcjy_e2e_helpers import expect_saved, open_first_pending
 from playwright.sync_api import Browser, Page, expect
 
 from flows import review, steps
-from flows.models import PASSED, REJECTED, ReviewDecision
+from flows.models import ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import PENDING, AccessDeniedPage, ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import (
+    PASSED,
+    PENDING,
+    REJECTED,
+    AccessDeniedPage,
+    ApplicationDetailPage,
+    ApplicationListPage,
+)
 
 NO_ACCESS = "您没有权限访问该页面或数据。"
 

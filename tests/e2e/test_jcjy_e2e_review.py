@@ -17,9 +17,16 @@ from jcjy_e2e_helpers import (
 from playwright.sync_api import Page, Request, expect
 
 from flows import review, steps
-from flows.models import PASSED, ReviewDecision
+from flows.models import ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import ALL_DONE, PENDING, ApplicationDetailPage, ApplicationListPage
+from pages.jcjy import (
+    ALL_DONE,
+    PASSED,
+    PENDING,
+    ApplicationDetailPage,
+    ApplicationListPage,
+    saved_notice,
+)
 
 REMARK_REQUIRED = "审核结果为不通过时，请在备注中写明不通过的原因"
 NO_MARKUP = "备注不能包含HTML标签或脚本，请只填写文字"
@@ -35,7 +42,7 @@ def test_approve_opens_next_student(
 
     outcome = review.decide_and_confirm(page, detail, facts, ReviewDecision(PASSED), runner)
 
-    assert f"已保存：{facts.name} 审核通过。" in outcome.message
+    assert saved_notice(facts.name, PASSED) + "。" in outcome.message
     following = ApplicationDetailPage(page, url)
     following.expect_loaded()
     assert page.url != decided_url
@@ -152,7 +159,7 @@ def test_last_pending_application_says_all_done(
         assert len(outcomes) == pending
         assert all(ALL_DONE not in o.message for o in outcomes[:-1])
         last = outcomes[-1]
-        assert ALL_DONE in last.message and f"已保存：{last.name} 审核通过" in last.message
+        assert ALL_DONE in last.message and saved_notice(last.name, PASSED) in last.message
         review_list.expect_loaded()
         expect(page).to_have_url(re.compile(r"/review/applications$"))
         assert review_list.pending_count() == 0

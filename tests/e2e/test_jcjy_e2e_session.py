@@ -12,9 +12,16 @@ from jcjy_e2e_helpers import open_pending_application
 from playwright.sync_api import Route
 
 from flows import review, steps
-from flows.models import REJECTED, ReviewDecision
+from flows.models import ReviewDecision
 from flows.runner import StepFailed, StepRunner
-from pages.jcjy import PENDING, ApplicationDetailPage, ApplicationListPage, StaffLoginPage
+from pages.jcjy import (
+    PENDING,
+    REJECTED,
+    ApplicationDetailPage,
+    ApplicationListPage,
+    StaffLoginPage,
+    saved_notice,
+)
 
 NORMAL_LIFETIME_S = 8 * 3600
 REASON = "服务期限不足三年，不符合基层就业学费补偿条件"
@@ -51,7 +58,7 @@ def test_review_recovers_from_expired_login(
     )
 
     assert len(logins) == 1
-    assert f"已保存：{facts.name} 审核不通过" in outcome.message
+    assert saved_notice(facts.name, REJECTED) in outcome.message
     assert [r.step for r in runner.records] == [
         steps.CHOOSE_RESULT, steps.CONFIRM_AND_NEXT,  # 确定 → 登录已超时
         steps.STAFF_LOGIN, steps.OPEN_APPLICATION,  # back to the same application, 待审核

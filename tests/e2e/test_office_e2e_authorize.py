@@ -11,15 +11,19 @@ from playwright.sync_api import Page, expect
 from flows import office, steps
 from flows.models import StaffMember
 from flows.runner import StepRunner
-from pages.office import MembersPage, OfficeShell, OrganizationPage
+from pages.office import (
+    GRADUATE_ROLE,
+    JCJY_SYSTEM,
+    UNDERGRADUATE_ROLE,
+    MembersPage,
+    OfficeShell,
+    OrganizationPage,
+)
 
 if TYPE_CHECKING:
     from conftest import MockSites
 
 UNGRANTED_SHOWN = "138****0014"
-REVIEW_SYSTEM = "基层就业系统"
-GRADUATE_ROLE = "研究生学院审核人员"
-UNDERGRADUATE_ROLE = "本专科学院审核人员"
 
 
 def members_of_graduate_unit(page: Page, mock_sites: MockSites) -> MembersPage:
@@ -48,14 +52,14 @@ def test_authorize_nobody_ticked_and_cancel(page: Page, mock_sites: MockSites) -
     dialog.expect_open()
     expect(dialog.dialog).to_contain_text("已选择 1 名人员")
     expect(page.get_by_role("alert").filter(has_text="请先勾选需要授权的人员")).to_have_count(0)
-    dialog.tick([REVIEW_SYSTEM, "国家助学贷款管理系统"], [GRADUATE_ROLE])
+    dialog.tick([JCJY_SYSTEM, "国家助学贷款管理系统"], [GRADUATE_ROLE])
     dialog.cancel()
 
     assert members.grants_of(name) == ([], [])
     # Opening again shows the member's real (empty) grants, not the cancelled ticks …
     members.open_authorization()
     dialog.expect_open()
-    expect(dialog.systems.get_by_label(REVIEW_SYSTEM, exact=True)).not_to_be_checked()
+    expect(dialog.systems.get_by_label(JCJY_SYSTEM, exact=True)).not_to_be_checked()
     expect(dialog.roles.get_by_label(GRADUATE_ROLE, exact=True)).not_to_be_checked()
     dialog.cancel()
     # … and the server stored nothing.
@@ -85,20 +89,20 @@ def test_grant_review_permission_shows_in_row_and_organization(
     members.tick(staff.name)
     dialog = members.open_authorization()
     dialog.expect_open()
-    dialog.tick([REVIEW_SYSTEM], [GRADUATE_ROLE])
+    dialog.tick([JCJY_SYSTEM], [GRADUATE_ROLE])
     dialog.confirm()
 
     members.expect_loaded()
     expect(page.get_by_role("status")).to_have_text("已为1名人员完成授权")
     expect(dialog.dialog).to_be_hidden()
-    assert members.grants_of(staff.name) == ([REVIEW_SYSTEM], [GRADUATE_ROLE])
+    assert members.grants_of(staff.name) == ([JCJY_SYSTEM], [GRADUATE_ROLE])
     assert {n: members.grants_of(n) for n in others_before} == others_before
 
     OfficeShell(page).menu_link("组织管理").click()
     organization = OrganizationPage(page, url)
     organization.expect_loaded()
     info = organization.membership()
-    assert (info["已授权系统"], info["角色"]) == (REVIEW_SYSTEM, GRADUATE_ROLE)
+    assert (info["已授权系统"], info["角色"]) == (JCJY_SYSTEM, GRADUATE_ROLE)
     assert (info["身份"], info["培养单位"]) == ("管理员", staff.unit)
 
 
@@ -111,15 +115,15 @@ def test_grant_without_role_is_refused_in_dialog(page: Page, mock_sites: MockSit
     dialog = members.open_authorization()
     dialog.expect_open()
 
-    dialog.tick([REVIEW_SYSTEM], [])
+    dialog.tick([JCJY_SYSTEM], [])
     dialog.confirm()
     expect(dialog.error).to_have_text("勾选基层就业系统时，请同时勾选审核人员角色")
     dialog.expect_open()
-    expect(dialog.systems.get_by_label(REVIEW_SYSTEM, exact=True)).to_be_checked()
+    expect(dialog.systems.get_by_label(JCJY_SYSTEM, exact=True)).to_be_checked()
     expect(page.get_by_role("checkbox", name=f"选择 {name}", exact=True)).to_be_checked()
     assert members.grants_of(name) == ([], [])
 
-    dialog.tick([REVIEW_SYSTEM], [UNDERGRADUATE_ROLE])
+    dialog.tick([JCJY_SYSTEM], [UNDERGRADUATE_ROLE])
     dialog.confirm()
     expect(dialog.error).to_have_text(
         "培养单位“中国科学院计算技术研究所”没有本专科学段，不能授予本专科学院审核人员角色")

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from flows import office, steps
 from flows.models import StaffMember
+from flows.office import BUSINESS
 from flows.runner import StepRunner
 from pages.office import (
     JoinBusinessPage,
@@ -22,7 +23,6 @@ from pages.office import (
 if TYPE_CHECKING:
     from conftest import MockSites
 
-BUSINESS = "学生资助"
 CS_SCHOOL = "计算机科学与技术学院"
 # 培养单位 of the reference data (mock_sites/data/ucas_units.json), per 院（系） and 学段.
 CS_GRADUATE_UNITS = [
@@ -248,9 +248,9 @@ def test_school_admin_rejects_with_reason(
     office.join_organization(page, url, staff, INVITE_CODE, runner)
 
     applications = office.open_join_applications(page, url, mock_sites.credentials(SCHOOL_ADMIN))
-    applications.reject(staff.name, "   ", staff.unit)
-    expect(applications.reason).to_have_accessible_description("请填写驳回原因")
-    applications.confirm_rejection(reason)
+    rejection = applications.reject(staff.name, "   ", staff.unit)
+    expect(rejection.reason).to_have_accessible_description("请填写驳回原因")
+    rejection.confirm(reason)
     expect(page.get_by_role("status")).to_have_text(f"已驳回{staff.name}的加入申请")
     expect(applications.row(staff.name, staff.unit)).to_have_count(0)
 

@@ -123,7 +123,7 @@ def test_id_number_blurred_and_never_shown(
     expect(applications.row(staff.name, staff.unit)).to_have_count(1)
     expect_id_not_shown(page, staff.id_number)
     applications.approve(staff.name, staff.unit)
-    applications.expect_notice(f"已通过{staff.name}的加入申请")
+    applications.expect_approved(staff.name)
 
     office.log_in(page, url, staff.credentials)
     expect_id_not_shown(page, staff.id_number)

@@ -98,7 +98,7 @@ def test_page_scripts_act_once_on_later_screens(page: Page, mock_sites: MockSite
     detail = review_list.open_detail(rows[0].student_no)
     detail.choose_result("通过")
     detail.confirm()
-    expect(page.get_by_role("status").filter(has_text=f"已保存：{rows[0].name}")).to_be_visible()
+    expect(detail.saved(rows[0].name)).to_be_visible()
 
     following = ApplicationDetailPage(page, mock_sites.urls.jcjy_url)
     following.expect_loaded()

@@ -6,7 +6,7 @@ from benchmarks import sites
 from benchmarks.http_procedure import measure, report, summarize
 from benchmarks.procedure import VERIFY_SMS
 from flows import steps
-from flows.mock_control import MockControl
+from harness.mock_control import MockControl
 
 # Every documented step the HTTP procedure times, in order (审核结果选择 is timed with 确定).
 TIMED = [s.key for s in steps.ALL_STEPS if s is not steps.CHOOSE_RESULT] + [VERIFY_SMS.key]

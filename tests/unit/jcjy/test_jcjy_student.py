@@ -5,7 +5,7 @@ from __future__ import annotations
 from jcjy_support import csrf_of
 from sqlalchemy import select
 
-from flows.mock_control import SMS_CODE
+from harness.mock_control import SMS_CODE
 from mock_sites.jcjy.models import ApplicationRecord, YearPaymentRecord
 
 

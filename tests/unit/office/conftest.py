@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from unit_support import csrf_token, new_app, other_app
 from werkzeug.test import TestResponse
 
-from flows.mock_control import SMS_CODE
+from harness.mock_control import SMS_CODE
 from mock_sites import office
 from mock_sites.common.config import MockConfig
 from mock_sites.office import seed

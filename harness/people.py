@@ -7,7 +7,7 @@ import secrets
 
 from faker import Faker
 
-from .models import StaffMember
+from flows.models import StaffMember
 
 # 中国科学院大学: the 院（系） and 培养单位 the procedure document's walkthrough uses, per 学段 (本科部 for 本专科).
 DEFAULT_PLACEMENT = {
