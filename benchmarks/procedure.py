@@ -13,16 +13,36 @@ from dataclasses import dataclass
 import httpx
 
 from flows import steps
-from flows.errors import ApplicationError
+from flows.errors import ApplicationError, BusinessError
 from flows.evidence import paid_amount_in, pdf_text, states_paid_amount
 from flows.models import Credentials, ReviewDecision
-from flows.office import BUSINESS, REVIEW_SYSTEM
+from flows.office import BUSINESS
 from flows.runner import StepRunner
 from harness.mock_control import MockControl
 from harness.people import new_staff_member
 from mock_sites.demo import SCHOOL_ADMIN_ACCOUNT, demo_invite_code
 from mock_sites.server import RunningSites
-from pages.jcjy import PASSED, REJECTED
+from pages.jcjy import (
+    PASSED,
+    PENDING,
+    REJECTED,
+    ApplicationListPage,
+    LoginHomePage,
+    StaffLoginPage,
+    saved_notice,
+)
+from pages.office import (
+    JCJY_SYSTEM,
+    JoinApplicationsPage,
+    JoinBusinessPage,
+    MembersPage,
+    OfficeLoginPage,
+    OrganizationPage,
+    ProfilePage,
+    RegisterPage,
+)
+from pages.office.applications import APPROVED
+from pages.office.members import GRANTED
 
 from . import scrape
 from .browsing import RequestCounter, expect, submit, tab
@@ -30,11 +50,10 @@ from .browsing import RequestCounter, expect, submit, tab
 #: Not a step of the procedure document: the check that the rejected student got the SMS.
 VERIFY_SMS = steps.Step("verify_sms", steps.SECTION_JCJY, steps.PART_REVIEW, "核对",
                         "学生收到不通过短信（模拟短信箱）。", steps.JCJY_SYSTEM)
-ORGANIZATION = "/mainList/organization"
-JOIN = f"{ORGANIZATION}/join"
-MEMBERS = f"{ORGANIZATION}/members"
-JOIN_APPLICATIONS = f"{ORGANIZATION}/applications"
-LIST = "/review/applications"
+# The screens' addresses, as the page objects know them; forms post to these or below them.
+ORGANIZATION, JOIN, MEMBERS = OrganizationPage.path, JoinBusinessPage.path, MembersPage.path
+JOIN_APPLICATIONS, LIST = JoinApplicationsPage.path, ApplicationListPage.path
+REGISTER, PROFILE, LOGIN = RegisterPage.path, ProfilePage.path, OfficeLoginPage.path
 DEFAULT_REMARK = "经核查，就业情况不符合基层就业学费补偿条件"
 
 
@@ -83,15 +102,15 @@ class HttpProcedure:
     def _register(self) -> None:
         s, office = self.staff, self.office
         with self.runner.step(steps.REGISTER):
-            page = expect(office.get("/register"), "注册页面", contains=("获取验证码",)).text
-            sent = expect(submit(office, "/register", page, mobile=s.phone, action="send_code"),
+            page = expect(office.get(REGISTER), "注册页面", contains=("获取验证码",)).text
+            sent = expect(submit(office, REGISTER, page, mobile=s.phone, action="send_code"),
                           "获取验证码", contains=("验证码已发送",)).text
             code = self.office_sms.latest_sms_code(s.phone)
-            done = submit(office, "/register", sent, mobile=s.phone, sms_code=code,
+            done = submit(office, REGISTER, sent, mobile=s.phone, sms_code=code,
                           password=s.password, confirm=s.password, action="register")
-            self.page = expect(done, "注册", path="/profile", contains=("注册成功",)).text
+            self.page = expect(done, "注册", path=PROFILE, contains=("注册成功",)).text
         with self.runner.step(steps.FILL_PERSONAL_INFO):
-            saved = submit(office, "/profile", self.page, name=s.name, id_number=s.id_number,
+            saved = submit(office, PROFILE, self.page, name=s.name, id_number=s.id_number,
                            title=s.position, office_phone=s.office_phone, email=s.email)
             expect(saved, "填写个人信息", path=ORGANIZATION,
                    contains=("个人信息已保存", "您尚未加入任何组织"))
@@ -125,42 +144,42 @@ class HttpProcedure:
             if action is None:
                 raise ApplicationError(f"加入申请中没有{s.name}（{s.unit}）的“通过”按钮")
             expect(submit(admin, action, listed), "通过加入申请", path=JOIN_APPLICATIONS,
-                   contains=(f"已通过{s.name}的加入申请",))
+                   contains=(APPROVED.format(name=s.name),))
 
     @staticmethod
     def _log_in_office(client: httpx.Client, creds: Credentials, *shown: str) -> None:
-        form = expect(client.get("/login"), "登录页面", contains=("用户登录",)).text
-        answer = submit(client, "/login", form, account=creds.account, password=creds.password)
+        form = expect(client.get(LOGIN), "登录页面", contains=("用户登录",)).text
+        answer = submit(client, LOGIN, form, account=creds.account, password=creds.password)
         expect(answer, "登录资助办公系统", path=ORGANIZATION, contains=("组织管理", *shown))
 
     def _authorize(self) -> None:
         office, s, role = self.office, self.staff, self.staff.reviewer_role
         with self.runner.step(steps.LOGIN_AGAIN):
-            expect(submit(office, "/logout", self.page), "退出登录", path="/login",
+            expect(submit(office, "/logout", self.page), "退出登录", path=LOGIN,
                    contains=("您已退出登录",))
             self._log_in_office(office, s.credentials, "已加入", "管理员")
         with self.runner.step(steps.OPEN_MEMBERS):
             members = expect(office.get(MEMBERS), "部门成员",
-                             contains=("授权管理", REVIEW_SYSTEM, role)).text
+                             contains=("授权管理", JCJY_SYSTEM, role)).text
             member_id = scrape.checkbox_value(members, "member_id", f"选择 {s.name}")
         with self.runner.step(steps.GRANT_REVIEW_PERMISSION):
             granted = submit(office, f"{MEMBERS}/authorize", members, member_id=member_id,
-                             system=REVIEW_SYSTEM, role=role)
-            page = expect(granted, "授权管理", path=MEMBERS, contains=("已为1名人员完成授权",)).text
+                             system=JCJY_SYSTEM, role=role)
+            page = expect(granted, "授权管理", path=MEMBERS, contains=(GRANTED.format(count=1),)).text
             row = next((r for r in scrape.rows(page) if f"选择 {s.name}" in r), "")
-            if REVIEW_SYSTEM not in row or role not in row:
-                raise ApplicationError(f"授权后{s.name}的一行没有显示{REVIEW_SYSTEM}和{role}")
+            if JCJY_SYSTEM not in row or role not in row:
+                raise BusinessError(f"授权后{s.name}的一行没有显示{JCJY_SYSTEM}和{role}")
 
     # --- 中央高校基层就业资助管理系统 ------------------------------------------------------
 
     def _staff_login(self) -> None:
         jcjy, s = self.jcjy, self.staff
         with self.runner.step(steps.CLICK_STAFF_LOGIN):
-            expect(jcjy.get("/loginHome"), "登录首页", contains=("工作人员登录",))
-            self.page = expect(jcjy.get("/staff/login"), "工作人员登录",
+            expect(jcjy.get(LoginHomePage.path), "登录首页", contains=("工作人员登录",))
+            self.page = expect(jcjy.get(StaffLoginPage.path), "工作人员登录",
                                contains=("请使用全国学生资助办公系统账号登录",)).text
         with self.runner.step(steps.STAFF_LOGIN):
-            listed = submit(jcjy, "/staff/login", self.page, next=LIST, account=s.phone,
+            listed = submit(jcjy, StaffLoginPage.path, self.page, next=LIST, account=s.phone,
                             password=s.password)
             expect(listed, "工作人员登录", path=LIST,
                    contains=("申请名单审核", s.name, s.reviewer_role))
@@ -168,13 +187,13 @@ class HttpProcedure:
     def _choose_applications(self) -> tuple[int, int]:
         """申请名单审核 filtered to 待审核: an eligible one to pass and an ineligible one to reject."""
         with self.runner.step(steps.OPEN_APPLICATION):
-            listed = expect(self.jcjy.get(LIST, params={"status": "待审核"}), "申请名单审核",
+            listed = expect(self.jcjy.get(LIST, params={"status": PENDING}), "申请名单审核",
                             contains=("申请名单审核",)).text
-            pending = [a for a in scrape.listed_applications(listed) if a.status == "待审核"]
+            pending = [a for a in scrape.listed_applications(listed) if a.status == PENDING]
             eligible = next((a.app_id for a in pending if a.judge_result == "符合"), None)
             ineligible = next((a.app_id for a in pending if a.judge_result == "不符合"), None)
             if eligible is None or ineligible is None:
-                raise ApplicationError("待审核名单第一页中没有“符合”和“不符合”的申请各一条")
+                raise BusinessError("待审核名单第一页中没有“符合”和“不符合”的申请各一条")
         return eligible, ineligible
 
     def _review(self, app_id: int, result: str) -> tuple[str, str]:
@@ -193,7 +212,7 @@ class HttpProcedure:
             done = submit(jcjy, f"{LIST}/{app_id}/decide", detail, result=decision.result,
                           remark=decision.remark, version=scrape.input_value(detail, "version"))
             said = "审核通过。" if result == PASSED else "已发送短信通知学生"
-            expect(done, f"确定（{result}）", contains=(f"已保存：{student}", said))
+            expect(done, f"确定（{result}）", contains=(saved_notice(student), said))
             if not done.url.path.startswith(LIST):
                 raise ApplicationError(f"确定后到达 {done.url.path}，应为下一条待审核申请或名单")
         return student, decision.remark
@@ -202,7 +221,7 @@ class HttpProcedure:
         """As in the browser: preview every material; read the amount from each that states one."""
         found = scrape.materials(detail)
         if not found:
-            raise ApplicationError(f"申请 {app_id} 没有证明材料")
+            raise BusinessError(f"申请 {app_id} 没有证明材料")
         for material in found:
             expect(self.jcjy.get(material.preview_url), f"证明材料预览 {material.title}",
                    content_type="image/svg+xml", contains=("<svg",))
@@ -210,7 +229,7 @@ class HttpProcedure:
                 pdf = expect(self.jcjy.get(material.download_url), f"证明材料 {material.title}",
                              content_type="application/pdf")
                 if paid_amount_in(pdf_text(pdf.content)) is None:
-                    raise ApplicationError(f"证明材料 {material.title} 中没有实缴金额")
+                    raise BusinessError(f"证明材料 {material.title} 中没有实缴金额")
 
     def _verify_sms(self, student: str, remark: str) -> str:
         with self.runner.step(VERIFY_SMS):
@@ -218,5 +237,5 @@ class HttpProcedure:
             texts = [m["text"] for m in self.jcjy_sms.sms()]
             found = [t for t in texts if f"{student}同学" in t and reason in t]
             if not found:
-                raise ApplicationError(f"模拟短信箱中没有发给{student}的不通过短信")
+                raise BusinessError(f"模拟短信箱中没有发给{student}的不通过短信")
         return found[-1]

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 
 import httpx
 
-from flows.errors import ApplicationError
+from flows.errors import BusinessError
 from mock_sites.demo import GRADUATE_REVIEWER_ACCOUNT
+from pages.jcjy import PASSED, PENDING, REJECTED, ApplicationListPage, StaffLoginPage, saved_notice
 
 from . import scrape, sites, table
 from .browsing import expect, submit, tab
 from .load import CONFLICT, ERROR, OK, STOP, Phase, Sample
 
 REVIEWER = GRADUATE_REVIEWER_ACCOUNT  # seeded: 管理员 and 研究生学院审核人员 of the demo 培养单位
-LIST = "/review/applications"
+LIST = ApplicationListPage.path
 REJECT_REMARK = "经核查，就业单位不属于基层单位，不符合学费补偿条件"
 
 
@@ -38,17 +39,17 @@ class Worker:
 def _log_in(jcjy_url: str, password: str) -> tuple[httpx.Client, str]:
     """A reviewer's session; the list page it lands on."""
     client = tab(jcjy_url)
-    form = expect(client.get("/staff/login"), "工作人员登录").text
-    listed = submit(client, "/staff/login", form, next=LIST, account=REVIEWER, password=password)
+    form = expect(client.get(StaffLoginPage.path), "工作人员登录").text
+    listed = submit(client, StaffLoginPage.path, form, next=LIST, account=REVIEWER, password=password)
     return client, expect(listed, "工作人员登录", path=LIST, contains=("申请名单审核",)).text
 
 
 def _pending_ids(client: httpx.Client) -> list[int]:
     """Every 待审核 application in the reviewer's scope (all pages of the filtered list)."""
-    first = expect(client.get(LIST, params={"status": "待审核"}), "待审核名单").text
+    first = expect(client.get(LIST, params={"status": PENDING}), "待审核名单").text
     ids = [a.app_id for a in scrape.listed_applications(first)]
     for page in range(2, scrape.page_count(first) + 1):
-        listed = client.get(LIST, params={"status": "待审核", "page": str(page)})
+        listed = client.get(LIST, params={"status": PENDING, "page": str(page)})
         ids.extend(a.app_id for a in scrape.listed_applications(expect(listed, "待审核名单").text))
     return ids
 
@@ -63,7 +64,7 @@ def _list_op(pages: int) -> Callable[[Worker, int], Sample]:
     def op(worker: Worker, seq: int) -> Sample:
         params = {"page": str(seq % pages + 1)}
         if seq % 2:
-            params["status"] = "待审核"
+            params["status"] = PENDING
         response, seconds = _timed(lambda: worker.client.get(LIST, params=params))
         expect(response, "申请名单审核", contains=("申请名单审核", "详情"))
         return Sample(OK, seconds)
@@ -100,7 +101,7 @@ def _decide_op(version: str) -> Callable[[Worker, int], Sample]:
         worker.cursor += 1
         passed = app_id % 2 == 0
         form = {"csrf_token": worker.csrf, "version": version,
-                "result": "通过" if passed else "不通过", "remark": "" if passed else REJECT_REMARK}
+                "result": PASSED if passed else REJECTED, "remark": "" if passed else REJECT_REMARK}
         started = time.perf_counter()
         posted = worker.client.post(f"{LIST}/{app_id}/decide", data=form, follow_redirects=False)
         post_seconds = time.perf_counter() - started
@@ -111,7 +112,7 @@ def _decide_op(version: str) -> Callable[[Worker, int], Sample]:
             said = "；".join(scrape.messages(posted.text)) or scrape.title(posted.text)
             return Sample(ERROR, post_seconds, message=f"确定 HTTP {posted.status_code}：{said}")
         following = worker.client.get(location)
-        expect(following, "确定后的下一页", contains=("已保存：",))
+        expect(following, "确定后的下一页", contains=(saved_notice(""),))
         return Sample(OK, time.perf_counter() - started, post_seconds)
 
     return op
@@ -130,7 +131,7 @@ def run_throughput(
         first_client, first_page = logged_in[0]
         ids = _pending_ids(first_client)
         if not ids:
-            raise ApplicationError("审核范围内没有待审核的申请")
+            raise BusinessError("审核范围内没有待审核的申请")
         probe = expect(first_client.get(f"{LIST}/{ids[0]}"), "详情", contains=("申请详情",)).text
         version = scrape.input_value(probe, "version")
         # Warm-up outside the figures: the first PDF loads the fonts.
@@ -165,7 +166,7 @@ def _check_decisions_saved(client: httpx.Client, pending_before: int, decide: di
     """Every successful 确定 must have left exactly one fewer 待审核 application."""
     pending_after = scrape.pending_count(expect(client.get(LIST), "申请名单审核").text)
     if pending_after != pending_before - decide["ok"]:
-        raise ApplicationError(f"待审核由 {pending_before} 条变为 {pending_after} 条，"
+        raise BusinessError(f"待审核由 {pending_before} 条变为 {pending_after} 条，"
                           f"与成功的确定次数 {decide['ok']} 不符")
     return pending_after
 
