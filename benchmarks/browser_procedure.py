@@ -9,8 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
+from browser import nodelay
 from browser.installation import check_playwright_version
-from browser.launch import browser_description, context_options, launch_options
+from browser.launch import browser_description, browser_env, context_options, launch_options
 from flows.models import Credentials
 from flows.procedure import Sites, full_procedure
 from flows.runner import StepRunner
@@ -60,8 +61,8 @@ def run(runs: int, progress: Callable[[str], None]) -> dict:
     check_playwright_version()
     options = launch_options("firefox")
     variants = {"shim": options}
-    if "env" in options:  # the shim is preloaded through the browser's environment
-        variants["plain"] = {k: v for k, v in options.items() if k != "env"}
+    if nodelay.is_preloaded(options.get("env", {})):  # preloaded through the environment
+        variants["plain"] = {**options, "env": browser_env()}
     totals: dict[str, list[float]] = {name: [] for name in variants}
     launches: list[float] = []
     per_step: dict[str, list[float]] = {}

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,22 +47,30 @@ if TYPE_CHECKING:
 
 FIREFOX_ESR = Path("/usr/bin/firefox-esr")
 BIDI_CHANNEL = "moz-firefox"
+#: Secrets the CLI may read from its environment (passwords, 身份证号, SMS codes, tokens): no
+#: browser has any use for them, so none is handed on.
+SECRET_ENV = re.compile(r"^JCJY_.*(PASSWORD|ID_NUMBER|SMS_CODE|TOKEN|SECRET)")
+
+
+def browser_env(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment a browser is launched with: this process's, without :data:`SECRET_ENV`."""
+    return {k: v for k, v in (os.environ if base is None else base).items()
+            if not SECRET_ENV.match(k)}
 
 
 def firefox_launch_options() -> dict[str, Any]:
     """Extra keyword arguments for ``playwright.firefox.launch``.
 
-    ``{}`` when Playwright's own Firefox is installed, else the firefox-esr BiDi options, with
-    the TCP_NODELAY shim preloaded when it is available (see :mod:`browser.nodelay`).
+    Only the environment (:func:`browser_env`) when Playwright's own Firefox is installed, else
+    the firefox-esr BiDi options, with the TCP_NODELAY shim preloaded when it is available (see
+    :mod:`browser.nodelay`).
     """
+    env = browser_env()
     if playwright_firefox_executable() is not None:
-        return {}
+        return {"env": env}
     if FIREFOX_ESR.is_file() and os.access(FIREFOX_ESR, os.X_OK):
-        options: dict[str, Any] = {"channel": BIDI_CHANNEL, "executable_path": str(FIREFOX_ESR)}
-        env = nodelay.browser_env()
-        if env is not None:
-            options["env"] = env
-        return options
+        return {"channel": BIDI_CHANNEL, "executable_path": str(FIREFOX_ESR),
+                "env": nodelay.preloaded(env) or env}
     raise BrowserSetupError(
         "找不到可用的 Firefox：请运行 `make setup`，或以 root 执行 "
         "`apt-get install -y firefox-esr`（能访问 Playwright 下载服务器的机器也可用 "
@@ -86,8 +96,8 @@ def launch_options(browser_name: str) -> dict[str, Any]:
         # Debian's Chromium when Playwright's own build is absent (it cannot be downloaded here).
         chromium_root = playwright_browsers_path()
         if not any(chromium_root.glob("chromium-*")):
-            return {"executable_path": str(CHROMIUM)}
-    return {}
+            return {"executable_path": str(CHROMIUM), "env": browser_env()}
+    return {"env": browser_env()}
 
 
 def context_options(video_dir: str | Path | None = None) -> dict[str, Any]:
@@ -105,7 +115,7 @@ def firefox_kind() -> str:
     """Short human label of the Firefox that :func:`firefox_launch_options` selects."""
     options = firefox_launch_options()
     if options.get("executable_path"):
-        shim = ", TCP_NODELAY shim" if "env" in options else ""
+        shim = ", TCP_NODELAY shim" if nodelay.is_preloaded(options["env"]) else ""
         return f"{options['executable_path']} over WebDriver BiDi{shim}"
     return "Playwright Firefox build"
 

@@ -4,7 +4,7 @@ Firefox's Remote Agent leaves Nagle's algorithm on, so a reply that follows anot
 waits for the driver's delayed ACK (40 ms on Linux). Playwright pipelines its commands, so this
 happens on most element actions: a click costs about 220 ms instead of about 60 ms.
 
-:func:`browser_env` compiles the shim once per source version into the user cache (with the
+:func:`preloaded` compiles the shim once per source version into the user cache (with the
 system C compiler) and returns the environment that preloads it. Without a compiler the browser
 still works, only slower, and a warning says how to fix it (``make setup`` builds the shim).
 ``JCJY_TCP_NODELAY=0`` turns the shim off, to measure its effect or to rule it out.
@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -29,8 +28,7 @@ from pathlib import Path
 
 SOURCE = Path(__file__).with_name("native") / "tcp_nodelay.c"
 SWITCH_ENV = "JCJY_TCP_NODELAY"
-#: Credentials the CLI may read from the environment; the browser has no use for them.
-_SECRET_ENV = re.compile(r"^JCJY_.*(PASSWORD|ID_NUMBER)")
+_LIBRARY_PREFIX = "libjcjy_tcp_nodelay-"
 
 log = logging.getLogger(__name__)
 _warned = False
@@ -56,7 +54,7 @@ def cache_dir() -> Path:
 def library_path() -> Path:
     """Where the shim for the current source lives (the name changes when the source does)."""
     digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:12]
-    return cache_dir() / f"libjcjy_tcp_nodelay-{digest}.so"
+    return cache_dir() / f"{_LIBRARY_PREFIX}{digest}.so"
 
 
 def _compiler() -> str | None:
@@ -108,11 +106,10 @@ def _remove_stale_partials(directory: Path, older_than_s: float = 600) -> None:
                 partial.unlink()
 
 
-def browser_env(base: Mapping[str, str] | None = None) -> dict[str, str] | None:
-    """Environment for firefox-esr with the shim preloaded, or None to launch it as usual.
+def preloaded(env: Mapping[str, str]) -> dict[str, str] | None:
+    """``env`` with the shim preloaded (other preloads kept), or None to launch as usual.
 
     None when the shim is switched off or cannot be built (then a warning, once per process).
-    The returned environment leaves out the ``JCJY_*`` passwords and 身份证号.
     """
     global _warned
     if not enabled() or not supported():
@@ -127,10 +124,13 @@ def browser_env(base: Mapping[str, str] | None = None) -> dict[str, str] | None:
                 " Firefox runs slower without the TCP_NODELAY shim: %s", error, error,
             )
         return None
-    env = {k: v for k, v in (os.environ if base is None else base).items() if not _SECRET_ENV.match(k)}
     preload = env.get("LD_PRELOAD", "")
-    env["LD_PRELOAD"] = f"{library} {preload}".strip()
-    return env
+    return {**env, "LD_PRELOAD": f"{library} {preload}".strip()}
+
+
+def is_preloaded(env: Mapping[str, str]) -> bool:
+    """Whether ``env`` preloads the shim."""
+    return _LIBRARY_PREFIX in env.get("LD_PRELOAD", "")
 
 
 def main() -> int:

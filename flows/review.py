@@ -42,6 +42,10 @@ class ReviewNotSaved(BusinessError):
     """The site refused the decision (or it was already decided); the message says why."""
 
 
+class LoginRefused(BusinessError):
+    """工作人员登录 refused the reviewer's account (wrong password, locked, no longer granted)."""
+
+
 class ReviewSessionExpired(ApplicationError):
     """The login timed out and could not be renewed: no credentials, or it timed out again."""
 
@@ -174,8 +178,7 @@ def _submit(page: Page, detail: ApplicationDetailPage, facts: ApplicationFacts) 
         return " ".join(detail.messages())
     if login.session_expired():
         return None
-    refusal = " ".join(t.strip() for t in detail.alerts.all_inner_texts())
-    raise ReviewNotSaved(f"{_who(facts)}的审核结果未保存：{refusal}")
+    raise ReviewNotSaved(f"{_who(facts)}的审核结果未保存：{detail.alert_text()}")
 
 
 def _resume_after_timeout(
@@ -191,8 +194,8 @@ def _resume_after_timeout(
         if login.session_expired():
             raise ReviewSessionExpired(_expired_again(facts))
         if login.title.is_visible():
-            raise ReviewSessionExpired(
-                f"登录已超时，重新登录未成功（{login.refusal()}），{_who(facts)}的审核结果未保存"
+            raise LoginRefused(
+                f"登录已超时，重新登录被拒绝（{login.alert_text()}），{_who(facts)}的审核结果未保存"
             )
     with runner.step(steps.OPEN_APPLICATION, page):
         # The site returns to the page the form was on; make sure it is this application.

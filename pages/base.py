@@ -87,6 +87,11 @@ class BasePage:
         """A notice (role=status, e.g. 已保存 or 已发送) containing ``text`` is shown."""
         expect(self.statuses.filter(has_text=text).first).to_be_visible()
 
+    def alert_text(self) -> str:
+        """The alerts now on screen as one text ('' when there are none): why a request was
+        refused."""
+        return " ".join(t.strip() for t in self.alerts.all_inner_texts())
+
     def messages(self) -> list[str]:
         """Texts of the flash messages (alerts and statuses) now on screen, in page order."""
         return [t.strip() for t in self.alerts.or_(self.statuses).all_inner_texts()]

@@ -6,7 +6,6 @@ from pages.base import BasePage
 
 
 class AccessDeniedPage(BasePage):
-    heading = "无权访问"
+    """Its message is the screen's alert (``alert_text()``)."""
 
-    def message(self) -> str:
-        return " ".join(t.strip() for t in self.alerts.all_inner_texts())
+    heading = "无权访问"

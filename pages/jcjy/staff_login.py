@@ -26,7 +26,3 @@ class StaffLoginPage(BasePage):
     def session_expired(self) -> bool:
         """True when the browser is on 工作人员登录 because the login timed out (not a refusal)."""
         return self.title.is_visible() and self.expired_notice.is_visible()
-
-    def refusal(self) -> str:
-        """Why the last login was refused (the alert text; '' when there is none)."""
-        return " ".join(t.strip() for t in self.alerts.all_inner_texts())

@@ -29,7 +29,7 @@ def _expect_refused(page: Page, url: str, path: str) -> None:
     assert response is not None and response.status == 403, path
     denied = AccessDeniedPage(page, url)
     denied.expect_loaded()
-    assert NO_ACCESS in denied.message()
+    assert NO_ACCESS in denied.alert_text()
 
 
 @documented(steps.OPEN_APPLICATION)

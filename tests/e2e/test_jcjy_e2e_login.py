@@ -60,8 +60,8 @@ def test_staff_login_refused(
 
     staff.expect_loaded()
     expect(staff.alerts.filter(has_text=refusal)).to_be_visible()
-    assert re.search(refusal, staff.refusal()) if isinstance(refusal, re.Pattern) else (
-        refusal in staff.refusal()
+    assert re.search(refusal, staff.alert_text()) if isinstance(refusal, re.Pattern) else (
+        refusal in staff.alert_text()
     )
     assert not staff.session_expired()
     expect(ApplicationListPage(page, mock_sites.urls.jcjy_url).menu_link).to_have_count(0)

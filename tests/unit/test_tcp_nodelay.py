@@ -57,7 +57,7 @@ def test_shim_sets_nodelay_on_accepted_sockets(cache: Path) -> None:
     library = nodelay.build()
     assert library.parent == cache and library.is_file()
     assert nodelay_on_accepted_socket(None) == 0  # Linux default: Nagle on
-    env = nodelay.browser_env()
+    env = nodelay.preloaded({})
     assert env is not None and env["LD_PRELOAD"] == str(library)
     assert nodelay_on_accepted_socket(env) == 1
 
@@ -83,22 +83,41 @@ def test_an_interrupted_build_is_cleaned_up_later(cache: Path) -> None:
 
 
 @needs_compiler
-def test_browser_env_keeps_other_preloads_and_drops_secrets(cache: Path) -> None:
-    base = {
-        "LD_PRELOAD": "/opt/other.so", "PATH": "/usr/bin",
-        "JCJY_STAFF_PASSWORD": "secret", "JCJY_STAFF_ID_NUMBER": "110101199001011234",
-        "JCJY_SCHOOL_ADMIN_PASSWORD": "secret", "JCJY_STAFF_NAME": "张三",
-    }
-    env = nodelay.browser_env(base)
-    assert env is not None
+def test_preloading_keeps_other_preloads(cache: Path) -> None:
+    env = nodelay.preloaded({"LD_PRELOAD": "/opt/other.so", "PATH": "/usr/bin"})
+    assert env is not None and nodelay.is_preloaded(env)
     assert env["LD_PRELOAD"] == f"{nodelay.library_path()} /opt/other.so"
-    assert env["PATH"] == "/usr/bin" and env["JCJY_STAFF_NAME"] == "张三"
-    assert not {"JCJY_STAFF_PASSWORD", "JCJY_STAFF_ID_NUMBER", "JCJY_SCHOOL_ADMIN_PASSWORD"} & env.keys()
+    assert env["PATH"] == "/usr/bin"
+
+
+def test_browser_env_drops_every_secret() -> None:
+    base = {
+        "PATH": "/usr/bin", "JCJY_STAFF_NAME": "张三", "JCJY_TCP_NODELAY": "1",
+        "JCJY_STAFF_PASSWORD": "secret", "JCJY_STAFF_ID_NUMBER": "110101199001011234",
+        "JCJY_SCHOOL_ADMIN_PASSWORD": "secret", "JCJY_SMS_CODE": "123456",
+        "JCJY_MOCK_SERVICE_TOKEN": "token", "JCJY_MOCK_DEMO_PASSWORD": "Demo2024abc",
+    }
+    assert launch.browser_env(base) == {
+        "PATH": "/usr/bin", "JCJY_STAFF_NAME": "张三", "JCJY_TCP_NODELAY": "1",
+    }
+
+
+@pytest.mark.parametrize("kind", ["firefox", "chromium", "webkit"])
+def test_every_browser_is_launched_without_the_secrets(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.setenv("JCJY_STAFF_PASSWORD", "secret")
+    monkeypatch.setenv(nodelay.SWITCH_ENV, "0")  # the environment is scrubbed with or without it
+    try:
+        options = launch.launch_options(kind)
+    except launch.BrowserSetupError:
+        pytest.skip("no Firefox on this machine")
+    assert "JCJY_STAFF_PASSWORD" not in options["env"] and options["env"]["PATH"]
 
 
 def test_switched_off_by_environment(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(nodelay.SWITCH_ENV, "0")
-    assert nodelay.browser_env() is None
+    assert nodelay.preloaded({}) is None
     assert not cache.exists()  # nothing built either
 
 
@@ -108,8 +127,8 @@ def test_without_compiler_the_browser_runs_plain_and_says_why(
     monkeypatch.setenv("CC", "/nonexistent/cc")
     with pytest.raises(nodelay.ShimUnavailable, match="无法运行 C 编译器"):
         nodelay.build()
-    assert nodelay.browser_env() is None
-    assert nodelay.browser_env() is None
+    assert nodelay.preloaded({}) is None
+    assert nodelay.preloaded({}) is None
     warnings = [r for r in caplog.records if r.name == "browser.nodelay"]
     assert len(warnings) == 1 and "TCP_NODELAY" in warnings[0].getMessage()  # once per process
     assert not list(cache.glob("*.so")) and not list(cache.glob(".build-*"))
@@ -121,7 +140,7 @@ def test_unwritable_cache_is_reported(cache: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     with pytest.raises(nodelay.ShimUnavailable, match="无法写入缓存目录"):
         nodelay.build()
-    assert nodelay.browser_env() is None
+    assert nodelay.preloaded({}) is None
 
 
 def test_compile_error_is_reported_with_the_compiler_output(
@@ -145,4 +164,4 @@ def test_firefox_esr_launch_options_preload_the_shim(cache: Path, monkeypatch: p
     assert options["env"]["LD_PRELOAD"] == str(nodelay.library_path())
     assert launch.firefox_kind().endswith("TCP_NODELAY shim")
     monkeypatch.setenv(nodelay.SWITCH_ENV, "0")
-    assert "env" not in launch.firefox_launch_options()
+    assert not nodelay.is_preloaded(launch.firefox_launch_options()["env"])
