@@ -9,7 +9,7 @@ from pathlib import Path
 import allure
 from allure_commons.types import AttachmentType
 
-from .redaction import redact_file
+from .redaction import redact_trace
 
 TRACE_MIME = "application/vnd.allure.playwright-trace"
 
@@ -19,7 +19,7 @@ def attach_artifact(kind: str, path: Path, secrets: Collection[str]) -> None:
     if not path.is_file() or path.stat().st_size == 0:
         return
     if kind == "trace":
-        redact_file(path, secrets)
+        redact_trace(path, secrets)
         allure.attach.file(path, name="Playwright 追踪（trace）", attachment_type=TRACE_MIME,
                            extension="zip")
     elif kind == "video":

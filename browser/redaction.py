@@ -1,4 +1,4 @@
-"""Scrub secrets from what a run keeps: Playwright traces (zip) and text files.
+"""Scrub secrets from what a run keeps: Playwright traces.
 
 The values come from the caller (``pages.secrets.known_secrets()``: every secret this process
 typed or read); this module only replaces them, in plain and URL-encoded form.
@@ -25,21 +25,10 @@ def redact_text(text: str, secrets: Collection[str]) -> str:
     return text
 
 
-def redact_file(path: Path, secrets: Collection[str]) -> None:
-    """Scrub secrets from a text file or from every text member of a zip (a Playwright trace)."""
+def redact_trace(path: Path, secrets: Collection[str]) -> None:
+    """Scrub secrets from every text member of a Playwright trace (a zip), in place."""
     if not secrets or not path.exists():
         return
-    if zipfile.is_zipfile(path):
-        _redact_zip(path, secrets)
-        return
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return  # a binary file holds no typed text
-    path.write_text(redact_text(text, secrets), encoding="utf-8")
-
-
-def _redact_zip(path: Path, secrets: Collection[str]) -> None:
     tmp = path.with_suffix(".redacting")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():

@@ -14,7 +14,6 @@ from playwright.sync_api import Page
 
 from pages.base import report_step
 
-from .errors import is_business
 from .steps import Step
 
 log = logging.getLogger("jcjy.flows")
@@ -27,11 +26,6 @@ class StepFailed(RuntimeError):
         super().__init__(f"步骤失败：{step.label}：{cause}")
         self.step = step
         self.cause = cause
-
-    @property
-    def business(self) -> bool:
-        """True when the site refused or the data was wrong; False for a technical failure."""
-        return is_business(self.cause)
 
 
 class StepObserver(Protocol):

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from browser.installation import check_playwright_version
 from browser.launch import browser_description, context_options, launch_options
-from browser.redaction import redact_file
+from browser.redaction import redact_trace
 from flows.errors import ApplicationError, BusinessError, is_business
 from flows.procedure import ProcedureResult, full_procedure
 from flows.runner import StepFailed, StepRunner
@@ -113,7 +113,7 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
             if video is not None:
                 Path(video.path()).replace(out / "video.webm")
             (out / "video").rmdir() if (out / "video").exists() else None
-    redact_file(out / "trace.zip", known_secrets())
+    redact_trace(out / "trace.zip", known_secrets())
     procedure_s = time.perf_counter() - started - launch_s
     summary = _summary(target, runner, result, failure, launch_s, procedure_s)
     summary["page_alerts"] = page_alerts

@@ -8,14 +8,13 @@ module names it for the outside.
 
 from __future__ import annotations
 
-from .common.config import DEFAULT_APPLICATIONS, DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, MockConfig
+from .common.config import DEFAULT_APPLICATIONS, DEFAULT_SEED, MockConfig
 from .office.seed import (
     GRADUATE_REVIEWER_ACCOUNT,
     OTHER_UNIT_REVIEWER_ACCOUNT,
     SCHOOL_ADMIN_ACCOUNT,
     UNDERGRADUATE_REVIEWER_ACCOUNT,
     UNGRANTED_MEMBER_ACCOUNT,
-    SeededAccount,
     seeded_accounts,
 )
 from .reference import demo_invite_code, demo_units, unit
@@ -33,7 +32,6 @@ def undergraduate_unit_name() -> str:
 
 __all__ = [
     "DEFAULT_APPLICATIONS",
-    "DEFAULT_DEMO_PASSWORD",
     "DEFAULT_SEED",
     "GRADUATE_REVIEWER_ACCOUNT",
     "OTHER_UNIT_REVIEWER_ACCOUNT",
@@ -41,7 +39,6 @@ __all__ = [
     "UNDERGRADUATE_REVIEWER_ACCOUNT",
     "UNGRANTED_MEMBER_ACCOUNT",
     "MockConfig",
-    "SeededAccount",
     "demo_invite_code",
     "graduate_unit_name",
     "seeded_accounts",

@@ -8,7 +8,6 @@ from types import ModuleType
 
 from flask import Flask
 
-from benchmarks.scrape import form_token
 from mock_sites.common.config import Faults, MockConfig
 
 
@@ -23,9 +22,3 @@ def new_app(site: ModuleType, config: MockConfig) -> Flask:
 def other_app(site: ModuleType, config: MockConfig, data_dir: Path, **changes: object) -> Flask:
     """A second app of ``site`` on its own data, its configuration changed by ``changes``."""
     return new_app(site, replace(config, data_dir=data_dir, faults=Faults(), **changes))
-
-
-def csrf_token(html: str) -> str:
-    """The CSRF token in a page's hidden ``csrf_token`` field (read as every plain-HTTP client of
-    the mocks reads it)."""
-    return form_token(html)

@@ -9,9 +9,9 @@ from flask import Flask, jsonify, request
 from flask.testing import FlaskClient
 from flask.typing import ResponseReturnValue
 from sqlalchemy import func, select
-from unit_support import csrf_token
 from werkzeug.test import TestResponse
 
+from benchmarks.scrape import form_token
 from mock_sites.common.roles import JCJY_SYSTEM
 from mock_sites.jcjy.models import ApplicationRecord
 
@@ -61,7 +61,7 @@ class FakeOffice:
 
 def csrf_of(client: FlaskClient, path: str = "/staff/login") -> str:
     """The session's CSRF token, read from a page that has a form."""
-    return csrf_token(client.get(path).get_data(as_text=True))
+    return form_token(client.get(path).get_data(as_text=True))
 
 
 def busiest_scope(app: Flask) -> tuple[str, str]:
@@ -104,7 +104,7 @@ class Reviewer:
     def decide(self, app_id: int, result: str, remark: str = "", version: int | None = None,
                follow: bool = False) -> TestResponse:
         page = self.client.get(f"/review/applications/{app_id}").get_data(as_text=True)
-        token = csrf_token(page)
+        token = form_token(page)
         if version is None:
             found = re.search(r'name="version" value="(\d+)"', page)
             version = int(found.group(1)) if found else 1

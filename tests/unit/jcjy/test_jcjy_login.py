@@ -5,7 +5,8 @@ from __future__ import annotations
 import socket
 
 from jcjy_support import PASSWORD, csrf_of, login
-from unit_support import csrf_token
+
+from benchmarks.scrape import form_token
 
 
 def test_root_and_login_home(client) -> None:
@@ -139,7 +140,7 @@ def test_captcha_image_mode_is_one_use(client_with, office) -> None:
     svg = base64.b64decode(re.search(r"base64,([^\"]+)", html).group(1)).decode()
     code = "".join(re.findall(r">([A-Z0-9])</text>", svg))
     assert len(code) == 4
-    token = csrf_token(html)
+    token = form_token(html)
     data = {"csrf_token": token, "account": "zhang", "password": PASSWORD, "captcha": code}
     wrong = dict(data, password="Wrong1234")
     assert client.post("/staff/login", data=wrong).status_code == 401

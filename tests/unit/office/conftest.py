@@ -8,9 +8,10 @@ from types import SimpleNamespace
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from unit_support import csrf_token, new_app, other_app
+from unit_support import new_app, other_app
 from werkzeug.test import TestResponse
 
+from benchmarks.scrape import form_token
 from harness.mock_control import SMS_CODE
 from mock_sites import office
 from mock_sites.common.config import MockConfig
@@ -35,7 +36,7 @@ class Browser:
         return self.client.get(path, follow_redirects=True).get_data(as_text=True)
 
     def csrf(self, path: str = "/login") -> str:
-        return csrf_token(self.text(path))
+        return form_token(self.text(path))
 
     def submit(self, path: str, data: dict | None = None, *, form_page: str | None = None,
                follow: bool = False) -> TestResponse:

@@ -7,8 +7,8 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from unit_support import csrf_token
 
+from benchmarks.scrape import form_token
 from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
 
 
@@ -126,7 +126,7 @@ def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     assert len(code) == 4
     # submit() loads /login again (a new drawing), so read the code from that same page.
     token_page = site.text("/login")
-    token = csrf_token(token_page)
+    token = form_token(token_page)
     code = _captcha_text(token_page)
     wrong = "".join("A" if c != "A" else "B" for c in code)
     response = site.client.post("/login", data={

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 
-from unit_support import csrf_token
-
+from benchmarks.scrape import form_token
 from mock_sites.office import create_app, seeded_accounts
 from mock_sites.office.seed import SCHOOL_ADMIN_ACCOUNT
 
@@ -68,7 +67,7 @@ def test_restart_keeps_data(site, config) -> None:
     site.new_staff("13912345678", "王晓明")
     restarted = create_app(config).test_client()
     token_page = restarted.get("/login").get_data(as_text=True)
-    token = csrf_token(token_page)
+    token = form_token(token_page)
     response = restarted.post("/login", data={
         "csrf_token": token, "account": "13912345678", "password": "Passw0rd123"})
     assert response.location.endswith("/mainList/organization")
