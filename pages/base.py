@@ -9,24 +9,32 @@ from functools import wraps
 from typing import ParamSpec, Self, TypeVar
 
 import allure
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 P = ParamSpec("P")
 R = TypeVar("R")
-#: The error text of an invalid field: it follows the field (aria-describedby names it); it has
-#: no role of its own.
-FIELD_ERROR = "[aria-invalid='true'] ~ [id]"
-_FIELD_PROBLEMS = """() => Array.from(document.querySelectorAll('[aria-invalid="true"]')).flatMap(el =>
-  (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)
-    .map(id => document.getElementById(id)).filter(Boolean)
-    .map(n => (el.labels && el.labels[0] ? el.labels[0].innerText.trim() + '：' : '') + n.innerText.trim()))"""
+#: A field's error: both sites render it as ``class="error"`` and tie it to its field (or the
+#: field's group) by ``aria-describedby``; it has no role of its own. (A field's hint is tied the
+#: same way, but is no error.)
+FIELD_ERROR = ".error"
+_FIELD_PROBLEMS = """selector => Array.from(document.querySelectorAll(selector)).map(error => {
+  const field = error.id && document.querySelector(`[aria-describedby~="${error.id}"]`);
+  const label = !field ? null
+    : field.labels && field.labels.length ? field.labels[0] : field.querySelector('legend');
+  return (label ? label.innerText.trim() + '：' : '') + error.innerText.trim();
+})"""
 
 
 def screen_problems(page: Page) -> list[str]:
     """What the screen shown says is wrong, on any screen of either site: the alerts, then each
     field error as "标签：错误"."""
     alerts = [t.strip() for t in page.get_by_role("alert").all_inner_texts() if t.strip()]
-    return alerts + list(page.evaluate(_FIELD_PROBLEMS))
+    return alerts + list(page.evaluate(_FIELD_PROBLEMS, FIELD_ERROR))
+
+
+def data_rows(table: Locator) -> Locator:
+    """The rows of ``table`` that hold data cells (not its header row)."""
+    return table.get_by_role("row").filter(has=table.page.get_by_role("cell"))
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from playwright.sync_api import Locator, Page
 
-from pages.base import BasePage, verb
+from pages.base import BasePage, data_rows, verb
 from pages.values import amount
 
 from .material_preview import MaterialPreviewDialog
@@ -78,7 +78,7 @@ class ApplicationDetailPage(BasePage):
 
     def claimed_amounts(self) -> dict[str, Decimal]:
         """{学年: 申请金额} as the student typed them."""
-        rows = self.fee_table.locator("tbody tr").evaluate_all(
+        rows = data_rows(self.fee_table).evaluate_all(
             "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
         )
         return {cells[0]: amount(cells[1]) for cells in rows}
@@ -105,7 +105,7 @@ class ApplicationDetailPage(BasePage):
 
     # --- proof materials ------------------------------------------------------------------
     def _material_row(self, title: str) -> Locator:
-        return self.materials_table.locator("tbody tr").filter(
+        return data_rows(self.materials_table).filter(
             has=self.page.get_by_role("cell", name=title, exact=True)
         )
 
@@ -157,13 +157,14 @@ class ApplicationDetailPage(BasePage):
     def remark_messages(self) -> list[str]:
         """Texts tied to 备注 through aria-describedby (the hint and, after a refusal, the error)."""
         ids = (self.remark.get_attribute("aria-describedby") or "").split()
+        # A description is found by its id (it has no role or name of its own).
         return [self.page.locator(f"[id='{ref}']").inner_text().strip() for ref in ids]
 
     def history_rows(self) -> list[list[str]]:
         """审核记录: [审核时间, 审核人, 审核结果, 审核备注] per decision, oldest first."""
         if self.history.count() == 0:
             return []
-        return self.history.locator("tbody tr").evaluate_all(
+        return data_rows(self.history).evaluate_all(
             "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
         )
 

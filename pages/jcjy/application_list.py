@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages.base import BasePage, verb
+from pages.base import BasePage, data_rows, verb
 
 from .application_detail import ApplicationDetailPage
 from .staff_login import StaffLoginPage
@@ -52,7 +52,7 @@ class ApplicationListPage(BasePage):
         self.search_button = filters.get_by_role("button", name="查询")
         self.reset_button = filters.get_by_role("button", name="重置")
         self.table = page.get_by_role("table").filter(has=page.get_by_role("columnheader", name="系统判断结果"))
-        self.body_rows = self.table.locator("tbody tr")
+        self.body_rows = data_rows(self.table)
         self.pager = page.get_by_role("navigation", name="分页")
         self.next_link = self.pager.get_by_role("link", name="下一页")
         self.previous_link = self.pager.get_by_role("link", name="上一页")

@@ -96,7 +96,7 @@ class JoinUnitPage(_JoinStep):
         return dict(zip(terms, values, strict=False))
 
     def unit_options(self) -> list[str]:
-        return [o.strip() for o in self.unit.locator("option").all_inner_texts() if o.strip() != "请选择"]
+        return [o.strip() for o in self.unit.get_by_role("option").all_inner_texts() if o.strip() != "请选择"]
 
     @verb("选择所属培养单位")
     def choose_unit(self, unit: str) -> None:

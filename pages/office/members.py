@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages.base import BasePage, verb
+from pages.base import BasePage, data_rows, verb
 
 from .authorization_dialog import AuthorizationDialog
 
@@ -28,7 +28,8 @@ class MembersPage(BasePage):
     def member_names(self) -> list[str]:
         header = [h.strip() for h in self.table.get_by_role("columnheader").all_inner_texts()]
         column = header.index("姓名") + 1
-        return [t.strip() for t in self.table.locator(f"tbody tr td:nth-child({column})").all_inner_texts()]
+        return [cells[column - 1] for cells in data_rows(self.table).evaluate_all(
+            "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))")]
 
     def name_by_mobile(self, shown_mobile: str) -> str:
         """姓名 of the member whose 手机号 cell shows ``shown_mobile`` (masked, e.g. 138****0014)."""
