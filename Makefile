@@ -28,7 +28,7 @@ help:
 	@echo "make setup        安装依赖 install everything (idempotent)"
 	@echo "make demo         演示 run the demo (jcjy demo)"
 	@echo "make serve        启动两个模拟站点 start both mock sites (ARGS='--seed 7 ...')"
-	@echo "make test         ruff + 全部测试 all tests + Allure report -> $(ALLURE_REPORT)/index.html"
+	@echo "make test         lint + 全部测试 all tests + Allure report -> $(ALLURE_REPORT)/index.html"
 	@echo "make test-headed  e2e 测试（有界面，Xvfb）e2e tests headed, under Xvfb if no DISPLAY"
 	@echo "make report       只重新生成报告 regenerate the Allure report from $(ALLURE_RESULTS)"
 	@echo "make bench        性能基准 benchmarks (python -m benchmarks)"

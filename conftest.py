@@ -15,7 +15,7 @@ from playwright.sync_api import Browser
 
 from browser.artifacts import attach_artifact
 from browser.installation import check_playwright_version, installed_playwright_version
-from browser.launch import VIEWPORT, browser_description, context_options, launch_options
+from browser.launch import browser_description, context_options, launch_options
 from pages.secrets import known_secrets
 
 
@@ -35,10 +35,8 @@ def browser_type_launch_args(browser_type_launch_args: dict, browser_name: str) 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     args = {**context_options(), **browser_context_args}
-    if "record_video_dir" in args:
-        # Firefox records an empty file unless the video size equals the viewport.
-        args["viewport"] = dict(VIEWPORT)
-        args["record_video_size"] = dict(VIEWPORT)
+    if "record_video_dir" in args:  # --video: the viewport and video sizes of context_options
+        args = {**args, **context_options(args["record_video_dir"])}
     return args
 
 

@@ -1,5 +1,5 @@
-"""Runs documented steps: reports each as an Allure step and tells observers (log, screenshots,
-captions) when it starts, ends or fails."""
+"""Runs documented steps: reports each as an Allure step, logs it and tells observers (progress
+lines, screenshots, request counts) when it starts, ends or fails."""
 
 from __future__ import annotations
 

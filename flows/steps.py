@@ -1,7 +1,8 @@
 """The documented procedure, one definition per step, titles verbatim from the procedure document
 (操作流程（培养单位）).
 
-Flows, Allure steps, logs, video captions and guides all read these; nobody types a title twice.
+Flows, Allure steps, logs, progress lines and the benchmarks all read these; nobody types a title
+twice.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Step:
 
     @property
     def label(self) -> str:
-        """Short form for logs and captions: "一（一）1 输入网址，注册账户"."""
+        """Short form for logs and progress lines: "1 输入网址，注册账户。"."""
         return f"{self.number} {self.title}"
 
 

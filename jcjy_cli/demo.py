@@ -21,6 +21,7 @@ from browser.redaction import redact_trace
 from flows.errors import ApplicationError, BusinessError, is_business
 from flows.procedure import ProcedureResult, full_procedure
 from flows.runner import StepFailed, StepRunner
+from harness.people import DEFAULT_PLACEMENT
 from pages.base import screen_problems
 from pages.secrets import known_secrets
 
@@ -29,8 +30,9 @@ from .observers import ConsoleReporter, StepScreenshots
 from .serve import add_mock_options, config_from_args
 from .targets import Target, embedded_target, external_target
 
-STEP_TIMEOUT_MS = 15_000
+STAGES = tuple(DEFAULT_PLACEMENT)  # 研究生 first: the default
 
+STEP_TIMEOUT_MS = 15_000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="资助办公系统地址（默认：启动内置模拟站点；环境变量 JCJY_OFFICE_URL）")
     p.add_argument("--jcjy-url", default=os.environ.get("JCJY_JCJY_URL"),
                    help="基层就业系统地址（环境变量 JCJY_JCJY_URL）")
-    p.add_argument("--stage", choices=("研究生", "本专科"), default="研究生", help="学段，默认 研究生")
+    p.add_argument("--stage", choices=STAGES, default=STAGES[0], help=f"学段，默认 {STAGES[0]}")
     p.add_argument("--out", default="reports/demo", help="输出目录，默认 reports/demo/<时间>/")
     add_mock_options(p)
     p.set_defaults(func=run)
@@ -112,7 +114,8 @@ def _run_in_browser(args: argparse.Namespace, target: Target, options: dict, out
             browser.close()
             if video is not None:
                 Path(video.path()).replace(out / "video.webm")
-            (out / "video").rmdir() if (out / "video").exists() else None
+            if (out / "video").exists():
+                (out / "video").rmdir()
     redact_trace(out / "trace.zip", known_secrets())
     procedure_s = time.perf_counter() - started - launch_s
     summary = _summary(target, runner, result, failure, launch_s, procedure_s)
@@ -137,7 +140,8 @@ def _summary(
     sms = []
     if result is not None and target.mock is not None:
         names = {o.name for o in result.outcomes}
-        sms = [m for m in target.mock.sms() if any(n in m["text"] for n in names)]
+        sms = [{**m, "phone": mask_phone(m["phone"])}  # summary.json keeps no full numbers
+               for m in target.mock.sms() if any(n in m["text"] for n in names)]
     return {
         "ok": failure is None,
         "target": target.description,
@@ -177,7 +181,7 @@ def _report(summary: dict, out: Path, shots: StepScreenshots, failure: BaseExcep
         remark = f"（备注：{review['remark']}）" if review["remark"] else ""
         print(f"审核：{review['name']}（{review['student_no']}）{review['result']}{remark}")
     for message in summary["sms_to_students"]:
-        print(f"短信：{mask_phone(message['phone'])} ← {message['text']}")
+        print(f"短信：{message['phone']} ← {message['text']}")
     print(f"流程用时 {summary['procedure_s']:.1f} 秒（不含浏览器启动 {summary['browser_launch_s']:.1f} 秒）")
     print(f"输出：{out}/（video.webm、trace.zip、steps/*.png、summary.json、demo.log）")
     if failure is None:

@@ -7,8 +7,10 @@ import signal
 import threading
 
 from mock_sites.demo import (
+    CAPTCHA_MODES,
     DEFAULT_APPLICATIONS,
     DEFAULT_SEED,
+    MAX_APPLICATIONS,
     MockConfig,
     demo_invite_code,
     seeded_accounts,
@@ -21,8 +23,8 @@ def add_mock_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("模拟站点")
     g.add_argument("--data-dir", help="数据目录（SQLite 文件所在处），默认 .data/")
     g.add_argument("--seed", type=int, help=f"演示数据随机种子（相同种子生成相同数据），默认 {DEFAULT_SEED}")
-    g.add_argument("--applications", type=int, help=f"生成的学生申请数量（1–5000），默认 {DEFAULT_APPLICATIONS}")
-    g.add_argument("--captcha", choices=("off", "fixed", "image"), help="图形验证码模式，默认 off")
+    g.add_argument("--applications", type=int, help=f"生成的学生申请数量（1–{MAX_APPLICATIONS}），默认 {DEFAULT_APPLICATIONS}")
+    g.add_argument("--captcha", choices=CAPTCHA_MODES, help=f"图形验证码模式，默认 {CAPTCHA_MODES[0]}")
     g.add_argument("--latency-ms", type=int, help="故障开关：每个请求附加的延迟（毫秒）")
     g.add_argument("--error-rate", type=float, help="故障开关：返回 HTTP 500 的比例（0–1）")
     g.add_argument("--session-lifetime", type=int, help="故障开关：登录会话有效期（秒）")

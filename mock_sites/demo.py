@@ -8,7 +8,13 @@ module names it for the outside.
 
 from __future__ import annotations
 
-from .common.config import DEFAULT_APPLICATIONS, DEFAULT_SEED, MockConfig
+from .common.config import (
+    CAPTCHA_MODES,
+    DEFAULT_APPLICATIONS,
+    DEFAULT_SEED,
+    MAX_APPLICATIONS,
+    MockConfig,
+)
 from .office.seed import (
     GRADUATE_REVIEWER_ACCOUNT,
     OTHER_UNIT_REVIEWER_ACCOUNT,
@@ -31,9 +37,11 @@ def undergraduate_unit_name() -> str:
 
 
 __all__ = [
+    "CAPTCHA_MODES",
     "DEFAULT_APPLICATIONS",
     "DEFAULT_SEED",
     "GRADUATE_REVIEWER_ACCOUNT",
+    "MAX_APPLICATIONS",
     "OTHER_UNIT_REVIEWER_ACCOUNT",
     "SCHOOL_ADMIN_ACCOUNT",
     "UNDERGRADUATE_REVIEWER_ACCOUNT",

@@ -11,6 +11,7 @@ CAPTCHA_MODES = ("off", "fixed", "image")
 #: The demo data every run starts from unless told otherwise (`jcjy serve --seed/--applications`).
 DEFAULT_SEED = 2024
 DEFAULT_APPLICATIONS = 60
+MAX_APPLICATIONS = 5000
 #: Password of every seeded demo account (mock data only; printed by `jcjy serve`).
 DEFAULT_DEMO_PASSWORD = "Demo2024abc"
 
@@ -71,12 +72,12 @@ class MockConfig:
     data_dir: Path = Path(".data")
     seed: int = DEFAULT_SEED
     applications: int = DEFAULT_APPLICATIONS
-    captcha_mode: str = "off"
+    captcha_mode: str = CAPTCHA_MODES[0]
     captcha_fixed_code: str = "8888"
-    demo_password: str = DEFAULT_DEMO_PASSWORD
-    service_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    demo_password: str = field(default=DEFAULT_DEMO_PASSWORD, repr=False)
+    service_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
     office_url: str = "http://127.0.0.1:8001"
-    secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32), repr=False)
     faults: Faults = field(default_factory=Faults)
     # Failed logins / invite-code guesses allowed per window before a lock-out.
     max_failures: int = 5
@@ -86,8 +87,8 @@ class MockConfig:
         self.data_dir = Path(self.data_dir)
         if self.captcha_mode not in CAPTCHA_MODES:
             raise ValueError(f"图形验证码模式必须是 {'/'.join(CAPTCHA_MODES)} 之一")
-        if not 1 <= self.applications <= 5000:
-            raise ValueError("申请数量必须在 1 到 5000 之间")
+        if not 1 <= self.applications <= MAX_APPLICATIONS:
+            raise ValueError(f"申请数量必须在 1 到 {MAX_APPLICATIONS} 之间")
 
     @classmethod
     def from_env(cls, **overrides: object) -> MockConfig:

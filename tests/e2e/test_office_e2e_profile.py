@@ -21,7 +21,8 @@ from pages.office import (
 if TYPE_CHECKING:
     from conftest import MockSites
 
-ID_CHECK = "10X98765432"
+#: The characters a 身份证号 may end with (which one is right is the site's business).
+CHECK_CHARACTERS = "0123456789X"
 
 
 def masked_id(id_number: str) -> str:
@@ -31,7 +32,7 @@ def masked_id(id_number: str) -> str:
 
 def wrong_check_digit(id_number: str) -> str:
     """The same number with another (well-formed) last character, so only the check digit fails."""
-    return id_number[:17] + next(c for c in ID_CHECK if c != id_number[17])
+    return id_number[:17] + next(c for c in CHECK_CHARACTERS if c != id_number[17])
 
 
 def expect_id_not_shown(page: Page, id_number: str) -> None:

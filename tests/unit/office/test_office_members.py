@@ -161,7 +161,7 @@ def test_authorize_requires_csrf(grad_admin, app, accounts) -> None:
 
 
 def test_whole_procedure_register_to_authorized(new_browser, as_user, accounts, app) -> None:
-    """The seed's procedure: 注册 → 个人信息 → 加入组织 → 审批 → 授权 (by the new admin)."""
+    """The procedure document's order: 注册 → 个人信息 → 加入组织 → 审批 → 授权 (by the new admin)."""
     newcomer = new_browser()
     newcomer.new_staff("13912345678", "王晓明")
     newcomer.join(identity="管理员")
