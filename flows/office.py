@@ -45,8 +45,7 @@ def register_account(
 ) -> None:
     """:data:`steps.REGISTER`: the SMS code comes from ``read_sms_code``."""
     with runner.step(steps.REGISTER, page):
-        OfficeLoginPage(page, office_url).open()
-        OfficeLoginPage(page, office_url).go_to_register()
+        OfficeLoginPage(page, office_url).open().go_to_register()
         register = RegisterPage(page, office_url)
         register.expect_loaded()
         register.request_sms_code(staff.phone)
