@@ -2,7 +2,7 @@
 
 Both sites run in their own processes (``start_site_processes``) on 127.0.0.1 with
 ``applications`` generated applications; each client thread has its own logged-in jcjy session
-(all of the seeded 研究生 reviewer 13800000011 of the demo 培养单位). Every kind has a fixed
+(all of the seeded 研究生 reviewer ``GRADUATE_REVIEWER_ACCOUNT`` of the demo 培养单位). Every kind has a fixed
 budget of operations and a time bound. Decisions are partitioned by application id so clients
 never decide the same one; a 409 "already decided" would still be counted apart from errors.
 """

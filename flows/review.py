@@ -104,7 +104,7 @@ def read_application(
     materials = detail.materials() if materials is None else materials
     judgement = detail.system_judgement()
     fields = detail.fields()
-    with report_step("核实缴纳的实际金额"):
+    with report_step(steps.CHECK_MATERIALS.note):
         paid = evidence.paid_amounts(detail.page, detail.base_url, materials)
     return ApplicationFacts(
         student_no=fields["学号"],
