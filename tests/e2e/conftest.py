@@ -16,8 +16,8 @@ from pathlib import Path
 
 import allure
 import pytest
-from e2e_support import GRADUATE_REVIEWER, REVIEWERS, sign_in
-from playwright.sync_api import Browser, Page
+from e2e_support import GRADUATE_REVIEWER, REVIEWERS, stored_login
+from playwright.sync_api import Browser, Page, Playwright, StorageStateCookie
 
 from browser.artifacts import attach_artifact
 from browser.launch import context_options
@@ -61,28 +61,20 @@ class SeededData:
 
     directory: Path
     secret_key: str
-    cookies: dict[str, list] = field(repr=False)
+    cookies: dict[str, list[StorageStateCookie]] = field(repr=False)
 
     def config(self, data_dir: Path) -> MockConfig:
         return MockConfig(data_dir=data_dir, secret_key=self.secret_key)
 
 
 @pytest.fixture(scope="session")
-def seeded(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> SeededData:
+def seeded(tmp_path_factory: pytest.TempPathFactory, playwright: Playwright) -> SeededData:
     """Both databases seeded once per worker, and each reviewer logged in there once."""
     directory = tmp_path_factory.mktemp("seeded")
     config = MockConfig(data_dir=directory, secret_key=secrets.token_hex(32))
-    cookies: dict[str, list] = {}
     with start_sites(config) as running:
-        for account in REVIEWERS:
-            context = browser.new_context(**context_options())
-            try:
-                page = context.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                sign_in(page, running.jcjy_url, account, config.demo_password)
-                cookies[account] = context.storage_state()["cookies"]
-            finally:
-                context.close()
+        cookies = {account: stored_login(playwright, running.jcjy_url, account, config.demo_password)
+                   for account in REVIEWERS}
     return SeededData(directory, config.secret_key, cookies)
 
 
