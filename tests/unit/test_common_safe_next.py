@@ -13,6 +13,6 @@ def test_local_paths_are_kept(target):
 @pytest.mark.parametrize("target", [
     None, "", "review", "//evil.example/", "/\\evil.example", "http://evil.example/",
     "https://evil.example/x",
-])
+], ids=["none", "empty", "relative", "scheme-relative", "backslash", "http", "https"])
 def test_anything_else_is_refused(target):
     assert safe_next(target) is None
