@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from ..common import clock, sms_codes
+from ..common import clock, params, sms_codes
 from ..common.db import db
 from ..common.faults import start_login_session
 from ..common.hashing import keyed_digest
@@ -162,15 +162,16 @@ def _read_amounts(record: ApplicationRecord) -> tuple[dict[int, int], dict[str, 
     for year in record.years:
         name = f"amount_{year.seq}"
         label = f"{year.school_year}学年申请金额（元）"
-        raw = str(request.form.get(name, "")).strip().replace(",", "")
+        raw = request.form.get(name, "").strip()
+        amount = params.amount_yuan(raw)
         if not raw:
             errors[name] = f"请填写{label}"
-        elif not raw.isdigit() or len(raw) > 7:
+        elif amount is None:
             errors[name] = f"{label}须为整数金额（元）"
-        elif not 0 < int(raw) <= MAX_AMOUNT:
+        elif not 0 < amount <= MAX_AMOUNT:
             errors[name] = f"{label}须大于0且不超过{MAX_AMOUNT}元"
         else:
-            amounts[year.seq] = int(raw)
+            amounts[year.seq] = amount
     return amounts, errors
 
 

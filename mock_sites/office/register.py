@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..common import clock, sms_codes
+from ..common import clock, params, sms_codes
 from ..common import validators as v
 from ..common.db import db
 from ..common.hashing import hash_password
@@ -63,7 +61,7 @@ def _check_code(mobile: str, code: str) -> str | None:
     if (latest is None or latest.used or latest.failures >= sms_codes.MAX_GUESSES
             or sms_codes.expired(latest.sent_at)):
         return WRONG_CODE
-    if not secrets.compare_digest(latest.code, code.strip()):
+    if not params.same_token(code.strip(), latest.code):
         latest.failures += 1
         db().commit()
         return WRONG_CODE

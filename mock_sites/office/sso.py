@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hmac
-
 from flask import Blueprint, jsonify, request
 
+from ..common import params
 from ..common.site import current_config
 from .auth import WRONG_CREDENTIALS, authenticate
 from .models import SCHOOL_ADMIN
@@ -16,8 +15,7 @@ bp = Blueprint("sso", __name__, url_prefix="/api/sso")
 
 @bp.post("/verify")
 def verify():  # noqa: ANN201
-    token = request.headers.get("X-Service-Token", "")
-    if not hmac.compare_digest(token.encode(), current_config().service_token.encode()):
+    if not params.same_token(request.headers.get("X-Service-Token"), current_config().service_token):
         return jsonify(ok=False, error="服务令牌无效"), 403
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
