@@ -16,6 +16,12 @@ from .screens import install_screen_swap
 from .site import bind_config
 
 COMMON_DIR = Path(__file__).parent
+#: Every asset is local. ``data:`` images: the 图形验证码 is an inline SVG. The material previews
+#: send their own, stricter policy (``default-src 'none'``).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'self'"
+)
 
 
 def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) -> None:
@@ -49,6 +55,9 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
 
     @app.after_request
     def _headers(response):  # noqa: ANN001, ANN202
+        # Pages carry personal data: no copy in any cache (static files set their own).
+        response.headers.setdefault("Cache-Control", "no-store")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -67,3 +67,14 @@ def test_odd_service_token_is_403(site, token: str) -> None:
     response = site.client.post("/api/sso/verify", json={"account": "1", "password": "x"},
                                 headers={"X-Service-Token": token.encode().decode("latin-1")})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("name", ["王\x00明", "王晓\x1b明"])
+def test_control_characters_in_profile_are_refused(as_user, app, accounts, name: str) -> None:
+    member = as_user(accounts.grad_member)
+    response = member.fill_profile(name)
+    assert response.status_code == 400
+    assert "姓名不能包含控制字符" in response.get_data(as_text=True)
+    with app.extensions["db_factory"]() as session:
+        stored = session.scalar(select(Account.name).where(Account.mobile == accounts.grad_member))
+    assert "\x00" not in stored and "\x1b" not in stored
