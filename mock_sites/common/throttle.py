@@ -44,15 +44,43 @@ class Throttle:
             q.append(now)
             return max(0, self.limit - len(q))
 
-    def attempt(self, key: str, check: Callable[[], bool]) -> bool | None:
-        """Run ``check`` unless ``key`` is locked: True (passed; its failures are forgotten),
-        False (a failure, recorded) or None (locked, before or by this failure)."""
-        if self.locked(key):
+    def attempt(self, key: str, check: Callable[[], bool], *, forget: bool = True) -> bool | None:
+        """Run ``check`` unless ``key`` is locked: True (passed), False (a failure, recorded) or
+        None (locked, before or by this failure).
+
+        The attempt is counted as a failure *before* ``check`` runs, so a burst of parallel
+        attempts gets only the attempts left, not one each. When it passes, the key's failures
+        are forgotten (``forget``), or only this attempt's (a client's failures across accounts
+        must outlive one right password)."""
+        if not self._reserve(key):
             return None
         if check():
-            self.clear(key)
+            if forget:
+                self.clear(key)
+            else:
+                self._refund(key)
             return True
-        return False if self.fail(key) else None
+        return False if self.left(key) else None
+
+    def _reserve(self, key: str) -> bool:
+        with self._lock:
+            now = self._now()
+            q = self._prune(key, now)
+            if len(q) >= self.limit:
+                return False
+            q.append(now)
+            return True
+
+    def _refund(self, key: str) -> None:
+        with self._lock:
+            q = self._failures.get(key)
+            if q:
+                q.pop()
+
+    def left(self, key: str) -> int:
+        """Attempts left before the lock."""
+        with self._lock:
+            return max(0, self.limit - len(self._prune(key, self._now())))
 
     def clear(self, key: str) -> None:
         with self._lock:

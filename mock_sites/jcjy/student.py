@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import selectinload
 
 from ..common import clock, params, sms_codes
@@ -30,6 +30,7 @@ from .store import judgement_columns, to_case
 
 bp = Blueprint("student", __name__, url_prefix="/student")
 MAX_AMOUNT = 100_000
+EXPIRED = "短信验证码已失效，请重新获取"
 
 
 def _digest(phone: str, code: str) -> str:
@@ -88,16 +89,17 @@ def _check_code(phone: str, code: str) -> dict[str, str]:
     session = db()
     entry = session.get(LoginCode, phone)
     if entry is None or sms_codes.expired(entry.sent_at):
-        return {"sms_code": "短信验证码已失效，请重新获取"}
-    if entry.attempts >= sms_codes.MAX_GUESSES:
+        return {"sms_code": EXPIRED}
+    sent = (LoginCode.phone == phone, LoginCode.sent_at == entry.sent_at)  # this code, not a newer
+    if not sms_codes.take_guess(session, LoginCode.attempts, *sent):
         return {"sms_code": "短信验证码错误次数过多，请重新获取"}
-    if not hmac.compare_digest(entry.code_hash, _digest(phone, code)):
-        entry.attempts += 1
-        session.commit()
+    digest = _digest(phone, code)
+    if not hmac.compare_digest(entry.code_hash, digest):
         return {"sms_code": "短信验证码错误"}
-    session.delete(entry)
+    # Single use: of two right guesses at once, one deletes the code and the other finds none.
+    used = session.execute(delete(LoginCode).where(*sent, LoginCode.code_hash == digest)).rowcount
     session.commit()
-    return {}
+    return {} if used == 1 else {"sms_code": EXPIRED}
 
 
 @bp.get("/applications")

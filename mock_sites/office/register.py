@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..common import clock, params, sms_codes
@@ -58,15 +58,16 @@ def _check_code(mobile: str, code: str) -> str | None:
     if not code.strip():
         return "请填写短信验证码"
     latest = _latest_code(mobile)
-    if (latest is None or latest.used or latest.failures >= sms_codes.MAX_GUESSES
-            or sms_codes.expired(latest.sent_at)):
+    if latest is None or latest.used or sms_codes.expired(latest.sent_at):
+        return WRONG_CODE
+    this_code = (SmsCode.id == latest.id, SmsCode.used.is_(False))
+    if not sms_codes.take_guess(db(), SmsCode.failures, *this_code):
         return WRONG_CODE
     if not params.same_token(code.strip(), latest.code):
-        latest.failures += 1
-        db().commit()
         return WRONG_CODE
-    latest.used = True
-    return None
+    # Single use: of two right guesses at once, only one marks the code used.
+    used = db().execute(update(SmsCode).where(*this_code).values(used=True)).rowcount
+    return None if used == 1 else WRONG_CODE
 
 
 def _validate(mobile: str, password: str, confirm: str) -> dict[str, str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
@@ -32,3 +34,21 @@ def csrf_token(html: str) -> str:
     match = _CSRF_FIELD.search(html)
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+def run_together(calls: list[Callable[[], object]], timeout: float = 30.0) -> list[object]:
+    """Run ``calls`` in threads released at once by a barrier; their results, in order."""
+    barrier = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(i: int) -> None:
+        barrier.wait(timeout)
+        results[i] = calls[i]()
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+        assert not thread.is_alive(), "a request did not finish in time"
+    return results
