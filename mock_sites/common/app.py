@@ -11,6 +11,7 @@ from .config import MockConfig
 from .converters import install_converters
 from .csrf import MACHINE_PATHS, install_csrf
 from .faults import install_faults
+from .logins import LoginSessionMixin, install_logins
 from .message import message_page
 from .screens import install_screen_swap
 from .site import bind_config
@@ -24,8 +25,9 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) -> None:
-    """Cookies, CSRF, faults, error pages and the common layout for one site."""
+def configure(app: Flask, config: MockConfig, *, site: str, system_name: str,
+              logins: type[LoginSessionMixin]) -> None:
+    """Cookies, server-side logins, CSRF, faults, error pages and the common layout for one site."""
     app.config.update(
         SECRET_KEY=config.secret_key + site,
         # Both sites may share a host name (ports do not isolate cookies): distinct names.
@@ -42,6 +44,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         static_folder="static", static_url_path="/common-static",
     ))
     install_faults(app)
+    install_logins(app, logins)
     install_csrf(app)
     install_asset_versions(app)
     install_screen_swap(app)

@@ -8,17 +8,16 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 
 from ..common.captcha import check_captcha, new_captcha
-from ..common.faults import start_login_session
+from ..common.logins import end_login_session, start_login_session
 from ..common.security import safe_next
 from ..common.site import current_config
 from ..common.validators import collect, max_length, required
 from . import sso
-from .access import STAFF
+from .access import STAFF, current_user
 
 bp = Blueprint("auth", __name__)
 LIST_PATH = "/review/applications"
@@ -72,9 +71,9 @@ def _form(next_path: str, account: str = "", errors: dict | None = None) -> str:
 
 @bp.post("/logout")
 def logout():  # noqa: ANN201
-    kind = session.get("kind")
-    session.clear()
+    user = current_user()
+    end_login_session()
     flash("您已退出登录", "info")
-    if kind == STAFF:
+    if user is not None and user.kind == STAFF:
         return redirect(url_for("auth.staff_login"))
     return redirect(url_for("auth.login_home"))

@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 
 from ..common import clock, params, sms_codes
 from ..common.db import db
-from ..common.faults import start_login_session
 from ..common.hashing import keyed_digest
+from ..common.logins import start_login_session
 from ..common.message import message_page
 from ..common.sms import SmsGatewayError, send_sms
 from ..common.validators import mobile

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from ..common import validators as v
 from ..common.captcha import check_captcha, new_captcha
 from ..common.db import db
-from ..common.faults import start_login_session
 from ..common.hashing import verify_password
+from ..common.logins import end_login_session, start_login_session
 from ..common.security import safe_next
-from .access import (
-    ACCOUNT_KEY,
-    MOBILE_KEY,
-    current_user,
-    locked_message,
-    login_throttle,
-)
+from .access import current_user, locked_message, login_data, login_throttle
 from .models import Account
 
 bp = Blueprint("auth", __name__)
@@ -45,7 +39,7 @@ def authenticate(account: str, password: str) -> tuple[Account | None, str | Non
 
 
 def log_in(account: Account) -> None:
-    start_login_session({ACCOUNT_KEY: account.id, MOBILE_KEY: account.mobile})
+    start_login_session(login_data(account))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -84,6 +78,6 @@ def login():  # noqa: ANN201
 
 @bp.post("/logout")
 def logout():  # noqa: ANN201
-    session.clear()
+    end_login_session()
     flash("您已退出登录", "info")
     return redirect(url_for("auth.login"))
