@@ -81,6 +81,9 @@ class MockConfig:
     # Failed logins / invite-code guesses allowed per window before a lock-out.
     max_failures: int = 5
     failure_window_s: int = 15 * 60
+    # jcjy re-checks a reviewer's grant with the office (SSO) on every 确定, and on reading
+    # when the last check is older than this (not on every page view: each check is a call).
+    grant_recheck_s: int = 5 * 60
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
@@ -97,7 +100,7 @@ class MockConfig:
         for name, conv in (
             ("data_dir", Path), ("seed", int), ("applications", int),
             ("captcha_mode", str), ("captcha_fixed_code", str), ("service_token", str),
-            ("demo_password", str),
+            ("demo_password", str), ("grant_recheck_s", int),
         ):
             key = f"JCJY_MOCK_{name.upper()}"
             if key in env:

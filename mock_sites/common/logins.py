@@ -94,3 +94,12 @@ def current_login() -> LoginSessionMixin | None:
 def session_expired() -> bool:
     """True when this request found the login past its lifetime (``session_lifetime_s``)."""
     return bool(g.get("session_expired"))
+
+
+def confirm_login(data: dict) -> None:
+    """Record that this request's login was confirmed now (``checked_at``), as ``data``."""
+    login = current_login()
+    if login is not None:
+        login.data = dict(data)
+        login.checked_at = clock.seconds()
+        db().commit()

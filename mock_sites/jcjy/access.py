@@ -11,8 +11,9 @@ from flask import Flask, Response, flash, redirect, request, url_for
 
 from ..common.logins import LOGIN_EXPIRED, current_login, session_expired
 from ..common.roles import STAGE_ROLES
+from .grants import STAFF, grant_refusal
 
-STAFF, STUDENT = "staff", "student"
+STUDENT = "student"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def _login_required(kind: str, endpoint: str) -> Callable:
             if user is None or user.kind != kind:
                 flash(LOGIN_EXPIRED if session_expired() else "请先登录", "warning")
                 return redirect(url_for(endpoint, next=_return_path() or None))
+            if kind == STAFF and (refusal := grant_refusal(always=False)):
+                return refusal
             return view(*args, **kwargs)
 
         return wrapper

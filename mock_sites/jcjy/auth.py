@@ -18,6 +18,7 @@ from ..common.site import current_config
 from ..common.validators import collect, max_length, required
 from . import sso
 from .access import STAFF, current_user
+from .grants import staff_login_data
 
 bp = Blueprint("auth", __name__)
 LIST_PATH = "/review/applications"
@@ -54,11 +55,7 @@ def staff_login():  # noqa: ANN201
         return _form(next_path, account, {"form": str(exc)}), 401
     if not identity.may_review:
         return _form(next_path, account, {"form": sso.NO_GRANT}), 403
-    start_login_session({
-        "kind": STAFF, "account": identity.account, "name": identity.name,
-        "unit_code": identity.unit_code, "unit_name": identity.unit_name,
-        "stages": identity.stages,
-    })
+    start_login_session(staff_login_data(identity))
     return redirect(next_path)
 
 
