@@ -47,6 +47,8 @@ def grant_refusal(*, always: bool) -> Response | tuple[str, int] | None:
         end_login_session()
         flash(REVOKED, "warning")
         return redirect(url_for("auth.staff_login"))
-    confirm_login(staff_login_data(identity))
+    data = staff_login_data(identity)
+    if data != login.data or not always:  # 确定 writes only a change (it re-checks anyway)
+        confirm_login(data)
     g.grant_checked = True  # once per request, even where 确定 and its guard both ask
     return None

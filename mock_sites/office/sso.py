@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from ..common import params
 from ..common.db import db
@@ -59,7 +60,8 @@ def grants():  # noqa: ANN201
     fields = _strings("account")
     if fields is None:
         return _bad_request()
-    account = db().scalar(select(Account).where(Account.mobile == fields[0].strip()))
+    account = db().scalar(select(Account).options(joinedload(Account.memberships))
+                          .where(Account.mobile == fields[0].strip()))
     if account is None:
         return jsonify(ok=False, error="账号不存在"), 404
     return _identity(account)
