@@ -13,7 +13,7 @@ from ..common.db import db
 from ..common.hashing import keyed_digest
 from ..common.logins import start_login_session
 from ..common.message import message_page
-from ..common.sms import SmsGatewayError, send_sms
+from ..common.sms import SmsGatewayError, check_gateway, send_sms
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
@@ -54,15 +54,18 @@ def login():  # noqa: ANN201
     if errors:
         return render_template("jcjy/student_login.html", phone=phone, errors=errors, sent=""), 400
     student = db().scalar(select(Student).where(Student.phone == phone))
+    if student is None:  # cannot happen: only a student's phone is sent a code
+        return render_template("jcjy/student_login.html", phone=phone,
+                               errors={"sms_code": EXPIRED}, sent=""), 400
     start_login_session({"kind": STUDENT, "student_id": student.id, "name": student.name})
     return redirect(url_for("student.applications"))
 
 
 def _send_code(phone: str):  # noqa: ANN202
+    """获取验证码. Any well-formed number gets the same answer (and the same resend timer), so
+    nobody learns whether it has applied; only a student's phone receives a code."""
     session = db()
     error = mobile(phone, "手机号")
-    if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
-        error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
     last = None if error else session.get(LoginCode, phone)
     error = error or sms_codes.resend_refusal(last.sent_at if last else None)
     if error:
@@ -74,8 +77,11 @@ def _send_code(phone: str):  # noqa: ANN202
         session.add(last)
     last.code_hash, last.sent_at, last.attempts = _digest(phone, code), clock.now(), 0
     try:
-        send_sms(session, SmsMessage, phone,
-                 f"【基层就业资助】您的登录验证码为{code}，{sms_codes.VALIDITY}。如非本人操作，请忽略本短信。")
+        if session.scalar(select(Student.id).where(Student.phone == phone)) is None:
+            check_gateway()  # nobody to tell: the code is never sent, so never right
+        else:
+            send_sms(session, SmsMessage, phone,
+                     f"【基层就业资助】您的登录验证码为{code}，{sms_codes.VALIDITY}。如非本人操作，请忽略本短信。")
         session.commit()
     except SmsGatewayError:
         session.rollback()

@@ -36,8 +36,8 @@ def _send_code(mobile: str) -> dict[str, str]:
     error = v.mobile(mobile)
     if error:
         return {"mobile": error}
-    if _registered(mobile):
-        return {"mobile": DUPLICATE}
+    # A registered number gets its code too: whether it is registered is told only to whoever
+    # holds the phone (on 注册 with the right code), never to someone trying numbers.
     latest = _latest_code(mobile)
     if refusal := sms_codes.resend_refusal(latest.sent_at if latest else None):
         return {"sms_code": refusal}
@@ -78,8 +78,6 @@ def _validate(mobile: str, password: str, confirm: str) -> dict[str, str]:
     })
     if "password" not in errors and "confirm" not in errors and password != confirm:
         errors["confirm"] = "两次输入的密码不一致"
-    if "mobile" not in errors and _registered(mobile):
-        errors["mobile"] = DUPLICATE
     return errors
 
 
@@ -101,6 +99,8 @@ def register():  # noqa: ANN201
                 code_error = _check_code(mobile, code)
                 if code_error:
                     errors["sms_code"] = code_error
+                elif _registered(mobile):  # told only now, to the holder of the phone
+                    errors["mobile"] = DUPLICATE
             if not errors:
                 account = Account(mobile=mobile, password_hash=hash_password(password))
                 db().add(account)
