@@ -15,6 +15,7 @@ from .logins import LoginSessionMixin, install_logins
 from .message import message_page
 from .screens import install_screen_swap
 from .site import bind_config
+from .throttle import add_client_throttles
 
 COMMON_DIR = Path(__file__).parent
 #: Every asset is local. ``data:`` images: the 图形验证码 is an inline SVG. The material previews
@@ -37,6 +38,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str,
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
     bind_config(app, config)
+    add_client_throttles(app)
     app.jinja_env.globals["system_name"] = system_name
     install_converters(app)
     app.register_blueprint(Blueprint(

@@ -15,6 +15,7 @@ from ..common.captcha import check_captcha, new_captcha
 from ..common.logins import end_login_session, start_login_session
 from ..common.security import safe_next
 from ..common.site import current_config
+from ..common.throttle import client_login_passed, client_login_refusal
 from ..common.validators import collect, max_length, required
 from . import sso
 from .access import STAFF, current_user
@@ -48,11 +49,14 @@ def staff_login():  # noqa: ANN201
     })
     if errors:
         return _form(next_path, account, errors), 400
+    if refusal := client_login_refusal():
+        return _form(next_path, account, {"form": refusal}), 429
     config = current_config()
     try:
         identity = sso.verify(config.office_url, config.service_token, account, password)
     except sso.SsoError as exc:
         return _form(next_path, account, {"form": str(exc)}), 401
+    client_login_passed()
     if not identity.may_review:
         return _form(next_path, account, {"form": sso.NO_GRANT}), 403
     start_login_session(staff_login_data(identity))

@@ -14,6 +14,7 @@ from ..common.hashing import keyed_digest
 from ..common.logins import start_login_session
 from ..common.message import message_page
 from ..common.sms import SmsGatewayError, check_gateway, send_sms
+from ..common.throttle import client_login_passed, client_login_refusal, client_sms_refusal
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
@@ -49,8 +50,12 @@ def login():  # noqa: ANN201
         "phone": mobile(phone, "手机号"),
         "sms_code": required_check(code, "短信验证码"),
     }.items() if v}
-    if not errors:
+    if not errors and (refusal := client_login_refusal()):
+        errors = {"form": refusal}
+    elif not errors:
         errors = _check_code(phone, code)
+        if not errors:
+            client_login_passed()
     if errors:
         return render_template("jcjy/student_login.html", phone=phone, errors=errors, sent=""), 400
     student = db().scalar(select(Student).where(Student.phone == phone))
@@ -68,6 +73,7 @@ def _send_code(phone: str):  # noqa: ANN202
     error = mobile(phone, "手机号")
     last = None if error else session.get(LoginCode, phone)
     error = error or sms_codes.resend_refusal(last.sent_at if last else None)
+    error = error or client_sms_refusal()
     if error:
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"phone": error}, sent=""), 400

@@ -11,6 +11,7 @@ from ..common.db import db
 from ..common.hashing import verify_password
 from ..common.logins import end_login_session, start_login_session
 from ..common.security import safe_next
+from ..common.throttle import client_login_passed, client_login_refusal
 from .access import current_user, locked_message, login_data, login_throttle
 from .models import Account
 
@@ -59,11 +60,14 @@ def login():  # noqa: ANN201
             message = check_captcha(request.form.get("captcha", ""))
             if message:
                 errors["captcha"] = message
-        if not errors:
+        if not errors and (refusal := client_login_refusal()):
+            errors["form"] = refusal
+        elif not errors:
             account, message = authenticate(mobile, password)
             if account is None:
                 errors["form"] = message or WRONG_CREDENTIALS
             else:
+                client_login_passed()
                 log_in(account)
                 if not account.profile_complete:
                     flash("登录成功，请先填写个人信息", "success")

@@ -11,6 +11,7 @@ from ..common import validators as v
 from ..common.db import db
 from ..common.hashing import hash_password
 from ..common.sms import SmsGatewayError, send_sms
+from ..common.throttle import client_sms_refusal
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
@@ -40,6 +41,8 @@ def _send_code(mobile: str) -> dict[str, str]:
     # holds the phone (on 注册 with the right code), never to someone trying numbers.
     latest = _latest_code(mobile)
     if refusal := sms_codes.resend_refusal(latest.sent_at if latest else None):
+        return {"sms_code": refusal}
+    if refusal := client_sms_refusal():
         return {"sms_code": refusal}
     code = sms_codes.new_code()
     session = db()
