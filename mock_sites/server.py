@@ -19,6 +19,8 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from .common.config import MockConfig
 
 Site = Literal["office", "jcjy"]
+#: The ``Server`` header of both sites: no product version for an attacker to look up.
+SERVER_NAME = "jcjy-mock"
 
 
 def _package(site: Site) -> ModuleType:
@@ -61,7 +63,14 @@ class RunningSites:
         self.stop()
 
 
-class _QuietHandler(WSGIRequestHandler):
+class _Handler(WSGIRequestHandler):
+    """Werkzeug's handler, without telling clients which server and Python versions run."""
+
+    def version_string(self) -> str:
+        return SERVER_NAME
+
+
+class _QuietHandler(_Handler):
     """No access log on the console (the sites are started inside tests and the demo)."""
 
     def log_request(self, *args: object, **kwargs: object) -> None:
@@ -105,7 +114,8 @@ def _shutdown(server: BaseWSGIServer) -> Callable[[], None]:
 
 def _child(site: Site, config: MockConfig, host: str, port: int, conn: Connection) -> None:
     try:
-        server = make_server(host, port, create_site(site, config), threaded=True)
+        server = make_server(host, port, create_site(site, config), threaded=True,
+                             request_handler=_Handler)
     except BaseException as exc:  # report start-up failures (port in use…) to the parent
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
         return

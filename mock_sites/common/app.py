@@ -13,15 +13,24 @@ from .config import MockConfig
 from .converters import install_converters
 from .csrf import MACHINE_PATHS, install_csrf
 from .faults import install_faults
+from .logins import LoginSessionMixin, install_logins
 from .message import message_page
 from .screens import install_screen_swap
 from .site import bind_config
+from .throttle import add_client_throttles
 
 COMMON_DIR = Path(__file__).parent
+#: Every asset is local. ``data:`` images: the 图形验证码 is an inline SVG. The material previews
+#: send their own, stricter policy (``default-src 'none'``).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'self'"
+)
 
 
-def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) -> None:
-    """Cookies, CSRF, faults, error pages and the common layout for one site."""
+def configure(app: Flask, config: MockConfig, *, site: str, system_name: str,
+              logins: type[LoginSessionMixin]) -> None:
+    """Cookies, server-side logins, CSRF, faults, error pages and the common layout for one site."""
     app.config.update(
         SECRET_KEY=config.secret_key + site,
         # Both sites may share a host name (ports do not isolate cookies): distinct names.
@@ -31,6 +40,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
     bind_config(app, config)
+    add_client_throttles(app)
     app.jinja_env.globals["system_name"] = system_name
     install_converters(app)
     app.register_blueprint(Blueprint(
@@ -38,6 +48,7 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
         static_folder="static", static_url_path="/common-static",
     ))
     install_faults(app)
+    install_logins(app, logins)
     install_csrf(app)
     install_asset_versions(app)
     install_screen_swap(app)
@@ -51,6 +62,9 @@ def configure(app: Flask, config: MockConfig, *, site: str, system_name: str) ->
 
     @app.after_request
     def _headers(response: Response) -> Response:
+        # Pages carry personal data: no copy in any cache (static files set their own).
+        response.headers.setdefault("Cache-Control", "no-store")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         response.headers.setdefault("Referrer-Policy", "same-origin")

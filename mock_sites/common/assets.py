@@ -8,7 +8,9 @@ revalidated as before. Editing a file changes its address, so nobody sees a stal
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 
 from flask import Flask, Response, current_app, request
 
@@ -44,13 +46,24 @@ def _version(endpoint: str, filename: str) -> str | None:
     blueprint = endpoint.rpartition(".")[0]
     owner = current_app.blueprints[blueprint] if blueprint else current_app
     folder = owner.static_folder
-    if folder is None:
+    path = _resolved(folder, filename) if folder is not None else None
+    if path is None:
         return None
-    path = (Path(folder) / filename).resolve()
-    if not path.is_relative_to(Path(folder).resolve()) or not path.is_file():
+    try:
+        stat = path.stat()  # every time: an edited file gets a new address at once
+    except OSError:
         return None
-    stat = path.stat()
+    if not S_ISREG(stat.st_mode):
+        return None
     return _digest(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(folder: str, filename: str) -> Path | None:
+    """``filename`` inside ``folder``, symlinks resolved once (None when it points outside)."""
+    base = Path(folder).resolve()
+    path = (base / filename).resolve()
+    return path if path.is_relative_to(base) else None
 
 
 _digests: dict[tuple[str, int, int], str] = {}

@@ -82,6 +82,15 @@ class MockConfig:
     # Failed logins / invite-code guesses allowed per window before a lock-out.
     max_failures: int = 5
     failure_window_s: int = 15 * 60
+    # jcjy re-checks a reviewer's grant with the office (SSO) on every 确定, and on reading
+    # when the last check is older than this (not on every page view: each check is a call).
+    grant_recheck_s: int = 5 * 60
+    # Per client address (throttle.client_key): failed logins across accounts (stops password
+    # spraying; successes are not counted) and SMS codes sent (stops SMS pumping).
+    client_failures: int = 30
+    client_failure_window_s: int = 15 * 60
+    client_sms: int = 10
+    client_sms_window_s: int = 60 * 60
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
@@ -98,7 +107,8 @@ class MockConfig:
         for name, conv in (
             ("data_dir", Path), ("seed", int), ("applications", int),
             ("captcha_mode", str), ("captcha_fixed_code", str), ("service_token", str),
-            ("demo_password", str),
+            ("demo_password", str), ("grant_recheck_s", int), ("client_failures", int),
+            ("client_failure_window_s", int), ("client_sms", int), ("client_sms_window_s", int),
         ):
             key = f"JCJY_MOCK_{name.upper()}"
             if key in env:

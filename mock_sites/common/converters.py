@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.routing import IntegerConverter, Map
 
-#: The largest id a route accepts: SQLite's integers are 64-bit, but int32 is safe everywhere.
-ROW_ID_MAX = 2**31 - 1
+from .params import ROW_ID_MAX
 
 
 class RowIdConverter(IntegerConverter):

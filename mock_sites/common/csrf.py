@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from .faults import LOGIN_EXPIRED, session_expired
+from .logins import LOGIN_EXPIRED, session_expired
 from .message import message_page
 
 #: Paths for programs, not people (the SSO API, the mock control surface): JSON, no forms.
@@ -19,7 +19,7 @@ MACHINE_PATHS = ("/api/", "/__mock__/")
 def install_csrf(app: Flask) -> None:
     """Refuse every state-changing request outside ``MACHINE_PATHS`` without the session's token.
 
-    Install after ``install_faults``: a login that has just timed out is refused as such.
+    Install after ``install_logins``: a login that has just timed out is refused as such.
     """
     app.config.update(
         WTF_CSRF_CHECK_DEFAULT=False,  # checked below, where the machine paths are left out

@@ -28,8 +28,13 @@ class SmsMessageMixin:
         return {"phone": self.phone, "text": self.text, "sent_at": self.sent_at.isoformat()}
 
 
-def send_sms(session: Session, model: type[SmsMessageMixin], phone: str, text: str) -> None:
-    """Queue a message in the outbox (caller commits); raise SmsGatewayError on the fault switch."""
+def check_gateway() -> None:
+    """Raise SmsGatewayError while the ``sms_fail`` fault switch is on."""
     if faults().sms_fail:
         raise SmsGatewayError("短信网关暂时不可用")
+
+
+def send_sms(session: Session, model: type[SmsMessageMixin], phone: str, text: str) -> None:
+    """Queue a message in the outbox (caller commits); raise SmsGatewayError on the fault switch."""
+    check_gateway()
     session.add(model(phone=phone, text=text, sent_at=clock.now()))

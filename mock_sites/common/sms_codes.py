@@ -5,6 +5,9 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
+from sqlalchemy import ColumnElement, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
 from . import clock
 from .masking import mask_mobile
 
@@ -37,3 +40,18 @@ def expired(sent_at: datetime) -> bool:
 def sent_notice(phone: str) -> str:
     """What the page says once a code is on its way."""
     return f"验证码已发送至{mask_mobile(phone)}，{VALIDITY}"
+
+
+def take_guess(session: Session, counter: InstrumentedAttribute[int],
+               *where: ColumnElement[bool]) -> bool:
+    """Count one guess at the code row matched by ``where``, atomically, and commit.
+
+    ``UPDATE … SET counter = counter + 1 WHERE … AND counter < MAX_GUESSES``: parallel guesses
+    cannot all read the same count (no lost update), and only ``MAX_GUESSES`` in all get through.
+    False when no guess is left."""
+    taken = session.execute(
+        update(counter.class_).where(*where, counter < MAX_GUESSES)
+        .values({counter.key: counter + 1}).execution_options(synchronize_session=False)
+    ).rowcount
+    session.commit()
+    return taken == 1

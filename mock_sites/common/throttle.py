@@ -1,4 +1,6 @@
-"""Lock-out after repeated failures (wrong passwords, wrong 邀请码): not rate limiting."""
+"""Lock-outs after repeated failures (per account: wrong passwords, wrong 邀请码) and windows per
+client address (failed logins across accounts, SMS sent): counted under a lock, each attempt
+reserved before it is checked, so parallel requests cannot slip past a limit."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import threading
 from collections import defaultdict, deque
 from collections.abc import Callable
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 
 from . import clock
 from .site import site_config
@@ -44,15 +46,45 @@ class Throttle:
             q.append(now)
             return max(0, self.limit - len(q))
 
-    def attempt(self, key: str, check: Callable[[], bool]) -> bool | None:
-        """Run ``check`` unless ``key`` is locked: True (passed; its failures are forgotten),
-        False (a failure, recorded) or None (locked, before or by this failure)."""
-        if self.locked(key):
+    def attempt(self, key: str, check: Callable[[], bool], *, forget: bool = True) -> bool | None:
+        """Run ``check`` unless ``key`` is locked: True (passed), False (a failure, recorded) or
+        None (locked, before or by this failure).
+
+        The attempt is counted as a failure *before* ``check`` runs, so a burst of parallel
+        attempts gets only the attempts left, not one each. When it passes, the key's failures
+        are forgotten (``forget``), or only this attempt's (a client's failures across accounts
+        must outlive one right password)."""
+        if not self.reserve(key):
             return None
         if check():
-            self.clear(key)
+            if forget:
+                self.clear(key)
+            else:
+                self.refund(key)
             return True
-        return False if self.fail(key) else None
+        return False if self.left(key) else None
+
+    def reserve(self, key: str) -> bool:
+        """Count one attempt now unless the key is locked (False)."""
+        with self._lock:
+            now = self._now()
+            q = self._prune(key, now)
+            if len(q) >= self.limit:
+                return False
+            q.append(now)
+            return True
+
+    def refund(self, key: str) -> None:
+        """Take back one counted attempt (it passed)."""
+        with self._lock:
+            q = self._failures.get(key)
+            if q:
+                q.pop()
+
+    def left(self, key: str) -> int:
+        """Attempts left before the lock."""
+        with self._lock:
+            return max(0, self.limit - len(self._prune(key, self._now())))
 
     def clear(self, key: str) -> None:
         with self._lock:
@@ -66,10 +98,12 @@ class Throttle:
         return max(1, self.window_s // 60)
 
 
-def add_throttle(app: Flask, name: str) -> None:
-    """Give ``app`` a throttle called ``name``, with the configured limit and window."""
+def add_throttle(app: Flask, name: str, limit: int | None = None,
+                 window_s: int | None = None) -> None:
+    """Give ``app`` a throttle called ``name``: the given limit and window, by default the
+    configured per-account ones (``max_failures``, ``failure_window_s``)."""
     config = site_config(app)
-    throttle = Throttle(config.max_failures, config.failure_window_s)
+    throttle = Throttle(limit or config.max_failures, window_s or config.failure_window_s)
     app.extensions[name] = throttle
     app.extensions.setdefault(_ALL, []).append(throttle)
 
@@ -82,3 +116,38 @@ def throttle(name: str) -> Throttle:
 def reset_throttles(app: Flask) -> None:
     for each in app.extensions.get(_ALL, []):
         each.reset()
+
+
+#: Per client address: failed logins (any account, password or SMS code) and SMS sent.
+CLIENT_LOGINS, CLIENT_SMS = "client_logins", "client_sms"
+
+
+def add_client_throttles(app: Flask) -> None:
+    """The per-client windows of ``MockConfig`` (``client_failures``, ``client_sms``)."""
+    config = site_config(app)
+    add_throttle(app, CLIENT_LOGINS, config.client_failures, config.client_failure_window_s)
+    add_throttle(app, CLIENT_SMS, config.client_sms, config.client_sms_window_s)
+
+
+def client_key() -> str:
+    """The requesting client: its address as the server sees it."""
+    return request.remote_addr or ""
+
+
+def client_login_refusal() -> str | None:
+    """Count one login attempt of this client (reserved before it is checked: call
+    ``client_login_passed`` when it succeeds); the refusal when its window is full."""
+    if throttle(CLIENT_LOGINS).reserve(client_key()):
+        return None
+    return f"登录失败次数过多，请{throttle(CLIENT_LOGINS).minutes()}分钟后再试"
+
+
+def client_login_passed() -> None:
+    throttle(CLIENT_LOGINS).refund(client_key())
+
+
+def client_sms_refusal() -> str | None:
+    """Count one SMS sent for this client; the refusal when its window is full."""
+    if throttle(CLIENT_SMS).reserve(client_key()):
+        return None
+    return f"获取验证码过于频繁，请{throttle(CLIENT_SMS).minutes()}分钟后再试"

@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-PHONE_RE = re.compile(r"^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$")
+# re.ASCII: \d is 0-9 only (not '٣' or '３'); fullmatch: no trailing newline slips through.
+MOBILE_RE = re.compile(r"1[3-9]\d{9}", re.ASCII)
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
+PHONE_RE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9}", re.ASCII)
 MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|javascript:", re.IGNORECASE)
+#: C0/C1 controls but tab and line breaks, DEL, and the bidirectional overrides (U+202A–202E,
+#: U+2066–2069) that make text read otherwise than it is stored (in an SMS, on a page).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ID_NUMBER_RE = re.compile(r"\d{17}[\dX]", re.ASCII)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -29,7 +34,7 @@ def max_length(value: str, label: str, limit: int) -> str | None:
 def mobile(value: str, label: str = "手机号") -> str | None:
     if not value:
         return f"请填写{label}"
-    return None if MOBILE_RE.match(value) else f"{label}格式不正确，应为11位手机号码"
+    return None if MOBILE_RE.fullmatch(value) else f"{label}格式不正确，应为11位手机号码"
 
 
 def id_number(value: str, label: str = "身份证号") -> str | None:
@@ -37,7 +42,7 @@ def id_number(value: str, label: str = "身份证号") -> str | None:
     value = value.strip().upper()
     if not value:
         return f"请填写{label}"
-    if not re.fullmatch(r"\d{17}[\dX]", value):
+    if not ID_NUMBER_RE.fullmatch(value):
         return f"{label}格式不正确，应为18位（最后一位可为X）"
     try:
         born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
@@ -55,13 +60,13 @@ def email(value: str, label: str = "邮箱") -> str | None:
         return f"请填写{label}"
     if len(value) > 100:
         return f"{label}不能超过100个字符"
-    return None if EMAIL_RE.match(value) else f"{label}格式不正确"
+    return None if EMAIL_RE.fullmatch(value) else f"{label}格式不正确"
 
 
 def office_phone(value: str, label: str = "办公电话") -> str | None:
     if not value:
         return f"请填写{label}"
-    return None if PHONE_RE.match(value) else f"{label}格式不正确，例如 010-88256000"
+    return None if PHONE_RE.fullmatch(value) else f"{label}格式不正确，例如 010-88256000"
 
 
 def password(value: str, label: str = "密码") -> str | None:
@@ -76,7 +81,9 @@ def password(value: str, label: str = "密码") -> str | None:
 
 
 def plain_text(value: str, label: str, limit: int) -> str | None:
-    """Free text: bounded length, no HTML or script."""
+    """Free text: bounded length, no HTML or script, no NUL or other control characters."""
+    if CONTROL_RE.search(value):
+        return f"{label}不能包含控制字符，请只填写文字"
     if MARKUP_RE.search(value):
         return f"{label}不能包含HTML标签或脚本，请只填写文字"
     return max_length(value, label, limit)

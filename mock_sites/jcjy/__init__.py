@@ -17,6 +17,7 @@ from .models import (
     REVIEW_LABELS,
     ApplicationRecord,
     Base,
+    LoginSession,
     SmsMessage,
 )
 from .store import seed
@@ -30,7 +31,7 @@ def create_app(config: MockConfig) -> Flask:
     from . import auth, review, student
 
     app = Flask(__name__)
-    configure(app, config, site="jcjy", system_name=SYSTEM_NAME)
+    configure(app, config, site="jcjy", system_name=SYSTEM_NAME, logins=LoginSession)
     init_db(app, DATABASE)
     install_filters(app)
     install_expiry_redirect(app)

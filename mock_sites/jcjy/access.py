@@ -8,13 +8,14 @@ from functools import wraps
 from typing import ParamSpec
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, flash, redirect, request, session, url_for
+from flask import Flask, Response, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
-from ..common.faults import LOGIN_EXPIRED, session_expired
+from ..common.logins import LOGIN_EXPIRED, current_login, session_expired
 from ..common.roles import STAGE_ROLES
+from .grants import STAFF, grant_refusal
 
-STAFF, STUDENT = "staff", "student"
+STUDENT = "student"
 P = ParamSpec("P")
 
 
@@ -38,16 +39,18 @@ class CurrentUser:
 
 
 def current_user() -> CurrentUser | None:
-    kind = session.get("kind")
+    login = current_login()
+    data = login.data if login is not None else {}
+    kind = data.get("kind")
     if kind == STAFF:
         return CurrentUser(
-            kind=STAFF, name=session.get("name", ""), account=session.get("account", ""),
-            unit_code=session.get("unit_code", ""), unit_name=session.get("unit_name", ""),
-            stages=tuple(session.get("stages", ())),
+            kind=STAFF, name=data.get("name", ""), account=data.get("account", ""),
+            unit_code=data.get("unit_code", ""), unit_name=data.get("unit_name", ""),
+            stages=tuple(data.get("stages", ())),
         )
     if kind == STUDENT:
-        return CurrentUser(kind=STUDENT, name=session.get("name", ""),
-                           student_id=int(session.get("student_id", 0)))
+        return CurrentUser(kind=STUDENT, name=data.get("name", ""),
+                           student_id=int(data.get("student_id", 0)))
     return None
 
 
@@ -68,9 +71,12 @@ def _login_required(
     def decorator(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
         @wraps(view)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
-            if session.get("kind") != kind:
+            user = current_user()
+            if user is None or user.kind != kind:
                 flash(LOGIN_EXPIRED if session_expired() else "请先登录", "warning")
                 return redirect(url_for(endpoint, next=_return_path() or None))
+            if kind == STAFF and (refusal := grant_refusal(always=False)):
+                return refusal
             return view(*args, **kwargs)
 
         return wrapper

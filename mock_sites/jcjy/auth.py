@@ -8,18 +8,19 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
 
 from ..common.captcha import check_captcha, new_captcha
-from ..common.faults import start_login_session
+from ..common.logins import end_login_session, start_login_session
 from ..common.security import safe_next
 from ..common.site import current_config
+from ..common.throttle import client_login_passed, client_login_refusal
 from ..common.validators import collect, max_length, required
 from . import sso
-from .access import STAFF
+from .access import STAFF, current_user
+from .grants import staff_login_data
 
 bp = Blueprint("auth", __name__)
 LIST_PATH = "/review/applications"
@@ -49,18 +50,17 @@ def staff_login() -> ResponseReturnValue:
     })
     if errors:
         return _form(next_path, account, errors), 400
+    if refusal := client_login_refusal():
+        return _form(next_path, account, {"form": refusal}), 429
     config = current_config()
     try:
         identity = sso.verify(config.office_url, config.service_token, account, password)
     except sso.SsoError as exc:
         return _form(next_path, account, {"form": str(exc)}), 401
+    client_login_passed()
     if not identity.may_review:
         return _form(next_path, account, {"form": sso.NO_GRANT}), 403
-    start_login_session({
-        "kind": STAFF, "account": identity.account, "name": identity.name,
-        "unit_code": identity.unit_code, "unit_name": identity.unit_name,
-        "stages": identity.stages,
-    })
+    start_login_session(staff_login_data(identity))
     return redirect(next_path)
 
 
@@ -73,9 +73,9 @@ def _form(next_path: str, account: str = "", errors: dict | None = None) -> str:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    kind = session.get("kind")
-    session.clear()
+    user = current_user()
+    end_login_session()
     flash("您已退出登录", "info")
-    if kind == STAFF:
+    if user is not None and user.kind == STAFF:
         return redirect(url_for("auth.staff_login"))
     return redirect(url_for("auth.login_home"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from ..common import clock
+from ..common import clock, params
 from ..common.sms import send_sms
 from ..common.validators import plain_text
 from .access import CurrentUser
@@ -42,8 +42,7 @@ def parse_form(form: dict) -> tuple[DecisionForm, dict[str, str]]:
     """Read the posted form; errors are keyed by field (result, remark)."""
     result = str(form.get("result", ""))
     remark = str(form.get("remark", "")).strip()
-    raw_version = str(form.get("version", ""))
-    version = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else -1
+    version = params.version(form.get("version"))
     errors: dict[str, str] = {}
     if result not in RESULTS:
         errors["result"] = "请选择审核结果（通过或不通过）"
@@ -51,7 +50,7 @@ def parse_form(form: dict) -> tuple[DecisionForm, dict[str, str]]:
         errors["remark"] = message
     elif result == "不通过" and not remark:
         errors["remark"] = REMARK_REQUIRED
-    return DecisionForm(result, remark, version), errors
+    return DecisionForm(result, remark, -1 if version is None else version), errors
 
 
 def already_decided(record: ApplicationRecord) -> str | None:

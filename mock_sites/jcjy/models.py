@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..common.logins import LoginSessionMixin
 from ..common.sms import SmsMessageMixin
 from ..reference import format_place, place_parts
 
@@ -30,6 +31,10 @@ class Base(DeclarativeBase):
 
 class SmsMessage(SmsMessageMixin, Base):
     pass
+
+
+class LoginSession(LoginSessionMixin, Base):
+    """Logged-in sessions of reviewers and students (server-side: 退出登录 ends them)."""
 
 
 class Student(Base):

@@ -9,6 +9,7 @@ from flask import abort
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
+from ..common.params import page_number
 from ..common.validators import plain_text
 from .access import CurrentUser
 from .models import APPROVED, PENDING, REJECTED, ApplicationRecord
@@ -57,9 +58,8 @@ def parse_filter(args: dict, reviewer: CurrentUser) -> tuple[ListFilter, dict[st
     status = str(args.get("status", ""))
     if status and status not in STATUS_FILTERS:
         errors["status"], status = "审核状态无效，请从列表中选择", ""
-    raw_page = str(args.get("page", "1") or "1")
-    page = int(raw_page) if raw_page.isdigit() and 0 < len(raw_page) < 7 else 0
-    if page < 1:
+    page = page_number(args.get("page") or "1")
+    if page is None:
         errors["page"], page = "页码无效，已显示第1页", 1
     return ListFilter(q, stage, status, page), errors
 

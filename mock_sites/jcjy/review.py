@@ -31,6 +31,7 @@ from .decisions import (
     parse_form,
     record_decision,
 )
+from .grants import grant_refusal
 from .models import PENDING, ApplicationRecord
 from .queries import STATUS_FILTERS, get_in_scope, list_page, next_pending, parse_filter
 from .store import to_case
@@ -113,6 +114,8 @@ def _material_in_scope(app_id: int, seq: int) -> tuple[Application, Material]:
 @bp.post("/applications/<row_id:app_id>/decide")
 @staff_required
 def decide(app_id: int) -> ResponseReturnValue:
+    if refusal := grant_refusal(always=True):  # a revoked grant decides nothing
+        return refusal
     reviewer = current_user()
     session = db()
     record = get_in_scope(session, reviewer, app_id)

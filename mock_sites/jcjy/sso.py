@@ -1,4 +1,4 @@
-"""Client of the office site's SSO API (全国学生资助办公系统 ``/api/sso/verify``)."""
+"""Client of the office site's SSO API (全国学生资助办公系统 ``/api/sso/verify`` and ``/grants``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ NO_GRANT = (
     "您尚未获得基层就业系统审核权限，请联系本单位管理员在全国学生资助办公系统"
     "“内部组织-部门成员”中授权"
 )
+BAD_SERVICE_TOKEN = "基层就业系统与全国学生资助办公系统的对接凭证无效，请联系系统管理员"
 
 
 class SsoError(Exception):
@@ -46,20 +47,31 @@ class StaffIdentity:
 def verify(office_url: str, token: str, account: str, password: str,
            timeout: float = 10.0) -> StaffIdentity:
     """POST the credentials to the office; raise SsoError with the user-facing message."""
+    return _ask(office_url, token, "verify", {"account": account, "password": password}, timeout)
+
+
+def grants(office_url: str, token: str, account: str, timeout: float = 10.0) -> StaffIdentity:
+    """The office's current answer for a logged-in ``account`` (no password): its grants now.
+
+    Raises SsoError(NO_GRANT) when the office knows the account no more."""
+    return _ask(office_url, token, "grants", {"account": account}, timeout)
+
+
+def _ask(office_url: str, token: str, verb: str, body: dict, timeout: float) -> StaffIdentity:
     request = urllib.request.Request(
-        office_url.rstrip("/") + "/api/sso/verify",
-        data=json.dumps({"account": account, "password": password}).encode(),
+        f"{office_url.rstrip('/')}/api/sso/{verb}",
+        data=json.dumps(body).encode(),
         headers={"Content-Type": "application/json", "X-Service-Token": token},
         method="POST",
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            status, body = response.status, response.read()
+            status, answer_body = response.status, response.read()
     except urllib.error.HTTPError as exc:
-        status, body = exc.code, exc.read()
+        status, answer_body = exc.code, exc.read()
     except (urllib.error.URLError, OSError, ValueError):
         raise SsoError(UNREACHABLE) from None
-    answer = _json(body)
+    answer = _json(answer_body)
     if status == 200 and answer.get("ok"):
         try:
             return StaffIdentity(
@@ -74,10 +86,12 @@ def verify(office_url: str, token: str, account: str, password: str,
             raise SsoError(UNREACHABLE) from None
     if status == 401:
         raise SsoError(WRONG_CREDENTIALS)
+    if status == 404:
+        raise SsoError(NO_GRANT)
     if status == 423:
         raise SsoError(str(answer.get("error") or "账号已锁定，请稍后再试"))
     if status == 403:
-        raise SsoError("基层就业系统与全国学生资助办公系统的对接凭证无效，请联系系统管理员")
+        raise SsoError(BAD_SERVICE_TOKEN)
     raise SsoError(UNREACHABLE)
 
 

@@ -6,15 +6,16 @@ import hmac
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import selectinload
 
-from ..common import clock, sms_codes
+from ..common import clock, params, sms_codes
 from ..common.db import db
-from ..common.faults import start_login_session
 from ..common.hashing import keyed_digest
+from ..common.logins import start_login_session
 from ..common.message import message_page
-from ..common.sms import SmsGatewayError, send_sms
+from ..common.sms import SmsGatewayError, check_gateway, send_sms
+from ..common.throttle import client_login_passed, client_login_refusal, client_sms_refusal
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
@@ -31,6 +32,7 @@ from .store import judgement_columns, to_case
 
 bp = Blueprint("student", __name__, url_prefix="/student")
 MAX_AMOUNT = 100_000
+EXPIRED = "短信验证码已失效，请重新获取"
 
 
 def _digest(phone: str, code: str) -> str:
@@ -49,22 +51,30 @@ def login() -> ResponseReturnValue:
         "phone": mobile(phone, "手机号"),
         "sms_code": required_check(code, "短信验证码"),
     }.items() if v}
-    if not errors:
+    if not errors and (refusal := client_login_refusal()):
+        errors = {"form": refusal}
+    elif not errors:
         errors = _check_code(phone, code)
+        if not errors:
+            client_login_passed()
     if errors:
         return render_template("jcjy/student_login.html", phone=phone, errors=errors, sent=""), 400
     student = db().scalar(select(Student).where(Student.phone == phone))
+    if student is None:  # cannot happen: only a student's phone is sent a code
+        return render_template("jcjy/student_login.html", phone=phone,
+                               errors={"sms_code": EXPIRED}, sent=""), 400
     start_login_session({"kind": STUDENT, "student_id": student.id, "name": student.name})
     return redirect(url_for("student.applications"))
 
 
 def _send_code(phone: str) -> str | tuple[str, int]:
+    """获取验证码. Any well-formed number gets the same answer (and the same resend timer), so
+    nobody learns whether it has applied; only a student's phone receives a code."""
     session = db()
     error = mobile(phone, "手机号")
-    if not error and session.scalar(select(Student.id).where(Student.phone == phone)) is None:
-        error = "该手机号未查询到基层就业学费补偿申请，请核对手机号"
     last = None if error else session.get(LoginCode, phone)
     error = error or sms_codes.resend_refusal(last.sent_at if last else None)
+    error = error or client_sms_refusal()
     if error:
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"phone": error}, sent=""), 400
@@ -74,8 +84,11 @@ def _send_code(phone: str) -> str | tuple[str, int]:
         session.add(last)
     last.code_hash, last.sent_at, last.attempts = _digest(phone, code), clock.now(), 0
     try:
-        send_sms(session, SmsMessage, phone,
-                 f"【基层就业资助】您的登录验证码为{code}，{sms_codes.VALIDITY}。如非本人操作，请忽略本短信。")
+        if session.scalar(select(Student.id).where(Student.phone == phone)) is None:
+            check_gateway()  # nobody to tell: the code is never sent, so never right
+        else:
+            send_sms(session, SmsMessage, phone,
+                     f"【基层就业资助】您的登录验证码为{code}，{sms_codes.VALIDITY}。如非本人操作，请忽略本短信。")
         session.commit()
     except SmsGatewayError:
         session.rollback()
@@ -89,16 +102,17 @@ def _check_code(phone: str, code: str) -> dict[str, str]:
     session = db()
     entry = session.get(LoginCode, phone)
     if entry is None or sms_codes.expired(entry.sent_at):
-        return {"sms_code": "短信验证码已失效，请重新获取"}
-    if entry.attempts >= sms_codes.MAX_GUESSES:
+        return {"sms_code": EXPIRED}
+    sent = (LoginCode.phone == phone, LoginCode.sent_at == entry.sent_at)  # this code, not a newer
+    if not sms_codes.take_guess(session, LoginCode.attempts, *sent):
         return {"sms_code": "短信验证码错误次数过多，请重新获取"}
-    if not hmac.compare_digest(entry.code_hash, _digest(phone, code)):
-        entry.attempts += 1
-        session.commit()
+    digest = _digest(phone, code)
+    if not hmac.compare_digest(entry.code_hash, digest):
         return {"sms_code": "短信验证码错误"}
-    session.delete(entry)
+    # Single use: of two right guesses at once, one deletes the code and the other finds none.
+    used = session.execute(delete(LoginCode).where(*sent, LoginCode.code_hash == digest)).rowcount
     session.commit()
-    return {}
+    return {} if used == 1 else {"sms_code": EXPIRED}
 
 
 @bp.get("/applications")
@@ -163,15 +177,16 @@ def _read_amounts(record: ApplicationRecord) -> tuple[dict[int, int], dict[str, 
     for year in record.years:
         name = f"amount_{year.seq}"
         label = f"{year.school_year}学年申请金额（元）"
-        raw = str(request.form.get(name, "")).strip().replace(",", "")
+        raw = request.form.get(name, "").strip()
+        amount = params.amount_yuan(raw)
         if not raw:
             errors[name] = f"请填写{label}"
-        elif not raw.isdigit() or len(raw) > 7:
+        elif amount is None:
             errors[name] = f"{label}须为整数金额（元）"
-        elif not 0 < int(raw) <= MAX_AMOUNT:
+        elif not 0 < amount <= MAX_AMOUNT:
             errors[name] = f"{label}须大于0且不超过{MAX_AMOUNT}元"
         else:
-            amounts[year.seq] = int(raw)
+            amounts[year.seq] = amount
     return amounts, errors
 
 

@@ -12,7 +12,7 @@ from ..common.masking import mask_id, mask_mobile
 from ..common.throttle import add_throttle
 from . import applications, auth, join, members, organization, profile, register, sso
 from .access import INVITE_THROTTLE, LOGIN_THROTTLE, current_user
-from .models import Account, Base, SmsMessage
+from .models import Account, Base, LoginSession, SmsMessage
 from .seed import seed_database, seeded_accounts
 
 __all__ = ["DATABASE", "create_app", "seeded_accounts"]
@@ -23,7 +23,7 @@ DATABASE = SiteDatabase(Base, "office.sqlite", seed_database, filled_by=Account)
 
 def create_app(config: MockConfig) -> Flask:
     app = Flask(__name__)
-    configure(app, config, site="office", system_name=SYSTEM_NAME)
+    configure(app, config, site="office", system_name=SYSTEM_NAME, logins=LoginSession)
     init_db(app, DATABASE)
     for name in (LOGIN_THROTTLE, INVITE_THROTTLE):
         add_throttle(app, name)

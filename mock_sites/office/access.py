@@ -6,16 +6,22 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec
 
-from flask import flash, g, redirect, request, session, url_for
+from flask import flash, g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
 from ..common.db import db
-from ..common.faults import LOGIN_EXPIRED, session_expired
+from ..common.hashing import keyed_digest
+from ..common.logins import (
+    LOGIN_EXPIRED,
+    current_login,
+    end_login_session,
+    session_expired,
+)
 from ..common.throttle import Throttle, throttle
 from .models import Account
 
 ACCOUNT_KEY = "account_id"
-MOBILE_KEY = "mobile"
+PASSWORD_KEY = "password"  # a digest of the password hash the login was made with
 LOGIN_THROTTLE, INVITE_THROTTLE = "office_login_throttle", "office_invite_throttle"
 P = ParamSpec("P")
 
@@ -34,15 +40,21 @@ def locked_message(throttle: Throttle) -> str:
     return f"登录失败次数过多，账号已临时锁定，请{throttle.minutes()}分钟后再试"
 
 
+def login_data(account: Account) -> dict:
+    """What a login of ``account`` remembers (``start_login_session``)."""
+    return {ACCOUNT_KEY: account.id, PASSWORD_KEY: keyed_digest(account.password_hash)}
+
+
 def current_user() -> Account | None:
-    """The logged-in account (the session also names the mobile, so a reset DB logs out)."""
+    """The logged-in account. A login made before the password last changed is ended."""
     if "user" not in g:
         account = None
-        account_id = session.get(ACCOUNT_KEY)
-        if account_id is not None:
-            account = db().get(Account, account_id)
-            if account is not None and account.mobile != session.get(MOBILE_KEY):
+        login = current_login()
+        if login is not None:
+            account = db().get(Account, login.data.get(ACCOUNT_KEY))
+            if account is None or login.data != login_data(account):
                 account = None
+                end_login_session()
         g.user = account
     return g.user
 

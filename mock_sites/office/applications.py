@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ..common import clock
 from ..common import validators as v
@@ -54,12 +54,20 @@ def _to_list(message: str, category: str) -> Response:
 
 
 def _decide(application: Membership, status: str, verb: str, reason: str | None = None) -> Response:
-    """Record the decision (``verb``: 通过 or 驳回) and return to the list saying so."""
-    application.status = status
-    application.reason = reason
-    application.decided_at = clock.now()
-    application.decided_by_id = user().id
-    db().commit()
+    """Record the decision (``verb``: 通过 or 驳回) and return to the list saying so.
+
+    Compare-and-set, as jcjy's decide: only the request that still finds the application
+    pending changes it; any other concurrent 通过/驳回 is told it was already handled."""
+    session = db()
+    changed = session.execute(
+        update(Membership)
+        .where(Membership.id == application.id, Membership.status == PENDING)
+        .values(status=status, reason=reason, decided_at=clock.now(), decided_by_id=user().id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.commit()
+    if changed != 1:
+        return _to_list(ALREADY_DECIDED, "warning")
     name = application.account.name or application.account.mobile
     return _to_list(f"已{verb}{name}的加入申请", "success")
 

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from ..common import validators as v
 from ..common.captcha import check_captcha, new_captcha
 from ..common.db import db
-from ..common.faults import start_login_session
 from ..common.hashing import verify_password
+from ..common.logins import end_login_session, start_login_session
 from ..common.security import safe_next
-from .access import (
-    ACCOUNT_KEY,
-    MOBILE_KEY,
-    current_user,
-    locked_message,
-    login_throttle,
-)
+from ..common.throttle import client_login_passed, client_login_refusal
+from .access import current_user, locked_message, login_data, login_throttle
 from .models import Account
 
 bp = Blueprint("auth", __name__)
@@ -46,7 +41,7 @@ def authenticate(account: str, password: str) -> tuple[Account | None, str | Non
 
 
 def log_in(account: Account) -> None:
-    start_login_session({ACCOUNT_KEY: account.id, MOBILE_KEY: account.mobile})
+    start_login_session(login_data(account))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -66,11 +61,14 @@ def login() -> ResponseReturnValue:
             message = check_captcha(request.form.get("captcha", ""))
             if message:
                 errors["captcha"] = message
-        if not errors:
+        if not errors and (refusal := client_login_refusal()):
+            errors["form"] = refusal
+        elif not errors:
             account, message = authenticate(mobile, password)
             if account is None:
                 errors["form"] = message or WRONG_CREDENTIALS
             else:
+                client_login_passed()
                 log_in(account)
                 if not account.profile_complete:
                     flash("登录成功，请先填写个人信息", "success")
@@ -85,6 +83,6 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    session.clear()
+    end_login_session()
     flash("您已退出登录", "info")
     return redirect(url_for("auth.login"))

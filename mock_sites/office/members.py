@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from .. import reference
+from ..common import params
 from ..common.db import db
 from ..common.roles import JCJY_SYSTEM, REVIEWER_ROLES, ROLE_STAGES
 from ..common.security import require
@@ -64,11 +65,11 @@ def index() -> tuple[str, int]:
 
 def _ticked_members(unit_code: str) -> list[Membership]:
     """The ticked members; any id that is not an approved member of this unit → 403."""
-    raw = request.form.getlist("member_id")
-    if not all(i.isdigit() for i in raw):
+    ids = [params.row_id(raw) for raw in request.form.getlist("member_id")]
+    if None in ids:
         abort(403)
     members = []
-    for member_id in dict.fromkeys(int(i) for i in raw):
+    for member_id in dict.fromkeys(ids):
         member = db().get(Membership, member_id)
         require(member is not None and member.status == APPROVED
                 and member.unit_code == unit_code)

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ..common import clock
+from ..common.logins import LoginSessionMixin
 from ..common.roles import JCJY_SYSTEM
 from ..common.sms import SmsMessageMixin
 
@@ -31,6 +32,10 @@ class Base(DeclarativeBase):
 
 class SmsMessage(SmsMessageMixin, Base):
     """The SMS outbox (/__mock__/sms)."""
+
+
+class LoginSession(LoginSessionMixin, Base):
+    """Logged-in sessions (server-side: 退出登录 ends them)."""
 
 
 class SmsCode(Base):

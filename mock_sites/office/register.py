@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..common import clock, sms_codes
+from ..common import clock, params, sms_codes
 from ..common import validators as v
 from ..common.db import db
 from ..common.hashing import hash_password
 from ..common.sms import SmsGatewayError, send_sms
+from ..common.throttle import client_sms_refusal
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
@@ -39,10 +38,12 @@ def _send_code(mobile: str) -> dict[str, str]:
     error = v.mobile(mobile)
     if error:
         return {"mobile": error}
-    if _registered(mobile):
-        return {"mobile": DUPLICATE}
+    # A registered number gets its code too: whether it is registered is told only to whoever
+    # holds the phone (on 注册 with the right code), never to someone trying numbers.
     latest = _latest_code(mobile)
     if refusal := sms_codes.resend_refusal(latest.sent_at if latest else None):
+        return {"sms_code": refusal}
+    if refusal := client_sms_refusal():
         return {"sms_code": refusal}
     code = sms_codes.new_code()
     session = db()
@@ -61,15 +62,16 @@ def _check_code(mobile: str, code: str) -> str | None:
     if not code.strip():
         return "请填写短信验证码"
     latest = _latest_code(mobile)
-    if (latest is None or latest.used or latest.failures >= sms_codes.MAX_GUESSES
-            or sms_codes.expired(latest.sent_at)):
+    if latest is None or latest.used or sms_codes.expired(latest.sent_at):
         return WRONG_CODE
-    if not secrets.compare_digest(latest.code, code.strip()):
-        latest.failures += 1
-        db().commit()
+    this_code = (SmsCode.id == latest.id, SmsCode.used.is_(False))
+    if not sms_codes.take_guess(db(), SmsCode.failures, *this_code):
         return WRONG_CODE
-    latest.used = True
-    return None
+    if not params.same_token(code.strip(), latest.code):
+        return WRONG_CODE
+    # Single use: of two right guesses at once, only one marks the code used.
+    used = db().execute(update(SmsCode).where(*this_code).values(used=True)).rowcount
+    return None if used == 1 else WRONG_CODE
 
 
 def _validate(mobile: str, password: str, confirm: str) -> dict[str, str]:
@@ -80,8 +82,6 @@ def _validate(mobile: str, password: str, confirm: str) -> dict[str, str]:
     })
     if "password" not in errors and "confirm" not in errors and password != confirm:
         errors["confirm"] = "两次输入的密码不一致"
-    if "mobile" not in errors and _registered(mobile):
-        errors["mobile"] = DUPLICATE
     return errors
 
 
@@ -103,6 +103,8 @@ def register() -> ResponseReturnValue:
                 code_error = _check_code(mobile, code)
                 if code_error:
                     errors["sms_code"] = code_error
+                elif _registered(mobile):  # told only now, to the holder of the phone
+                    errors["mobile"] = DUPLICATE
             if not errors:
                 account = Account(mobile=mobile, password_hash=hash_password(password))
                 db().add(account)

@@ -81,3 +81,21 @@ def test_office_phone_ok(value):
 def test_email():
     assert v.email("a.b@ucas.ac.cn") is None
     assert "邮箱" in v.email("not-an-email")
+
+
+@pytest.mark.parametrize("text", ["原因\x00", "a\x07b", "\x1b[31m红", "\x7f", "\u202e反向", "\x85"])
+def test_free_text_refuses_nul_and_control_characters(text):
+    assert "不能包含控制字符" in v.plain_text(text, "备注", 200)
+
+
+def test_free_text_keeps_line_breaks_and_tabs():
+    assert v.plain_text("第一行\n第二行\r\n\t缩进", "备注", 200) is None
+
+
+@pytest.mark.parametrize(
+    ("check", "value"),
+    [(v.mobile, "1٣800000001"), (v.mobile, "1３800000001"), (v.office_phone, "010-８8256000"),
+     (v.id_number, "11010519491231002X".replace("1", "١", 1))],
+)
+def test_only_ascii_digits_count(check, value):
+    assert check(value) is not None

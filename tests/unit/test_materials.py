@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from mock_sites.common.masking import mask_id
+from mock_sites.common.masking import mask_id, mask_mobile
 from mock_sites.jcjy.cases import (
     KIND_AGREEMENT,
     KIND_EMPLOYMENT_PROOF,
@@ -165,3 +165,18 @@ def test_svg_preview_of_a_long_material_has_several_pages(app: Application) -> N
     svg = render_material_svg(replace(app, post=long_post), Material(KIND_EMPLOYMENT_PROOF, "就业证明"))
     pages = [r for r in ET.fromstring(svg).iter(f"{SVG}rect") if r.get("fill") == "#fff"]
     assert len(pages) >= 2
+
+
+@pytest.mark.parametrize("kind", MATERIAL_KINDS)
+def test_every_material_masks_id_number_and_mobile_like_the_pages(
+    app: Application, kind: str
+) -> None:
+    material = Material(kind, kind, 1 if kind == KIND_RECEIPT else None)
+    for shown in (pdf_text(render_material(app, material)),
+                  svg_text(render_material_svg(app, material))):
+        assert app.id_number not in shown and app.phone not in shown
+        assert app.phone[3:7] + app.phone[-4:] not in shown.replace(" ", "")
+        if "身份证号" in shown:
+            assert mask_id(app.id_number) in shown
+        if "联系电话" in shown:
+            assert mask_mobile(app.phone) in shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
@@ -22,3 +24,21 @@ def new_app(site: ModuleType, config: MockConfig) -> Flask:
 def other_app(site: ModuleType, config: MockConfig, data_dir: Path, **changes: object) -> Flask:
     """A second app of ``site`` on its own data, its configuration changed by ``changes``."""
     return new_app(site, replace(config, data_dir=data_dir, faults=Faults(), **changes))
+
+
+def run_together(calls: list[Callable[[], object]], timeout: float = 30.0) -> list[object]:
+    """Run ``calls`` in threads released at once by a barrier; their results, in order."""
+    barrier = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(i: int) -> None:
+        barrier.wait(timeout)
+        results[i] = calls[i]()
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+        assert not thread.is_alive(), "a request did not finish in time"
+    return results

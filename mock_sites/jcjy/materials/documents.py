@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Callable
 
 from mock_sites import reference
-from mock_sites.common.masking import mask_id
+from mock_sites.common.masking import mask_id, mask_mobile
 from mock_sites.jcjy import cases
 from mock_sites.jcjy.cases import Application, Material, YearPayment
 
@@ -41,15 +41,20 @@ def _year(app: Application, material: Material) -> YearPayment:
     raise ValueError(f"申请中没有第{material.year_index}学年的缴费信息")
 
 
+def _identity_lines(page: Page, app: Application) -> None:
+    """身份证号 and 联系电话, masked as on the pages (a material is shown and downloaded)."""
+    page.field("身份证号", mask_id(app.id_number))
+    page.field("联系电话", mask_mobile(app.phone))
+
+
 def _graduate_lines(page: Page, app: Application) -> None:
     page.field("姓名", app.student_name)
     page.field("性别", app.gender)
-    page.field("身份证号", mask_id(app.id_number))
     page.field("学号", app.student_no)
     page.field("学历", f"{app.degree}（学制 {app.schooling_years} 年）")
     page.field("毕业学校", f"{reference.school().name}（{app.unit_name}）")
     page.field("毕业时间", f"{app.graduation_year} 年 07 月")
-    page.field("联系电话", app.phone)
+    _identity_lines(page, app)
 
 
 def _employer_lines(page: Page, app: Application) -> None:
@@ -88,8 +93,7 @@ def _labor_contract(page: Page, app: Application, material: Material) -> None:
     page.field("单位性质", app.employer_type)
     page.field("单位地址", app.location)
     page.field("乙方（劳动者）", app.student_name)
-    page.field("身份证号", mask_id(app.id_number))
-    page.field("联系电话", app.phone)
+    _identity_lines(page, app)
     page.line("一、合同期限", 12)
     page.field("合同期限", f"{app.service_years} 年")
     page.paragraph(f"本合同为固定期限劳动合同，自{_service_period(app)}。")

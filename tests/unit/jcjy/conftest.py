@@ -41,6 +41,7 @@ def _fresh_office(office: FakeOffice) -> None:
     office.accounts.clear()
     office.locked.clear()
     office.fail_with = None
+    office.grant_checks = 0
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from werkzeug.test import TestResponse
 
 from benchmarks.scrape import form_token
 from mock_sites.common.roles import JCJY_SYSTEM
-from mock_sites.jcjy.models import ApplicationRecord
+from mock_sites.jcjy.models import ApplicationRecord, LoginSession
 
 TOKEN = "test-service-token"
 PASSWORD = "Review2024ok"
@@ -21,13 +21,14 @@ PASSWORD = "Review2024ok"
 
 @dataclass
 class FakeOffice:
-    """The office site's /api/sso/verify per docs/architecture.md, with switchable answers."""
+    """The office site's /api/sso/verify and /grants per docs/architecture.md, switchable."""
 
     url: str = ""
     accounts: dict[str, dict] = field(default_factory=dict)
     locked: set[str] = field(default_factory=set)
     fail_with: int | None = None  # answer every call with this status (e.g. 500)
     calls: int = 0
+    grant_checks: int = 0  # calls of /api/sso/grants
 
     def add(self, account: str, unit_code: str, roles: list[str],
             systems: tuple[str, ...] = (JCJY_SYSTEM,), name: str = "王老师") -> str:
@@ -54,6 +55,19 @@ class FakeOffice:
                 return jsonify(ok=False, error="账号已锁定，请15分钟后再试"), 423
             if account not in self.accounts or body.get("password") != PASSWORD:
                 return jsonify(ok=False, error="账号或密码错误"), 401
+            return jsonify(self.accounts[account])
+
+        @app.post("/api/sso/grants")
+        def grants():
+            self.calls += 1
+            self.grant_checks += 1
+            if self.fail_with:
+                return jsonify(ok=False, error="内部错误"), self.fail_with
+            if request.headers.get("X-Service-Token") != TOKEN:
+                return jsonify(ok=False, error="服务凭证无效"), 403
+            account = request.get_json(force=True).get("account", "")
+            if account not in self.accounts:
+                return jsonify(ok=False, error="账号不存在"), 404
             return jsonify(self.accounts[account])
 
         return app
@@ -120,3 +134,10 @@ def login(client: FlaskClient, account: str, password: str = PASSWORD, next_path
     if captcha is not None:
         data["captcha"] = captcha
     return client.post("/staff/login", data=data)
+
+
+def only_login(app: Flask) -> dict:
+    """What the site's one stored login remembers (``login_sessions``)."""
+    with app.extensions["db_factory"]() as db:
+        (row,) = db.scalars(select(LoginSession)).all()
+        return row.data

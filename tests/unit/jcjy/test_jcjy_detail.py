@@ -105,7 +105,9 @@ def test_material_pdf_inline_and_download(reviewer, app) -> None:
         assert response.headers["Content-Disposition"].startswith("inline")
         assert response.data.startswith(b"%PDF")
         reader = PdfReader(io.BytesIO(response.data))
-        assert record.student_name in "".join(p.extract_text() for p in reader.pages)
+        text = "".join(p.extract_text() for p in reader.pages)
+        assert record.student_name in text
+        assert record.phone not in text and record.id_number not in text
     response = reviewer.client.get(f"/review/applications/{app_id}/materials/1?download=1")
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert "filename*=UTF-8''" in response.headers["Content-Disposition"]
@@ -125,6 +127,7 @@ def test_material_preview_is_an_inert_svg_of_the_same_document(reviewer, app) ->
         root = ET.fromstring(svg)  # well-formed
         assert root.findtext("{http://www.w3.org/2000/svg}title") == material.title
         assert record.student_name in svg and masked in svg and record.id_number not in svg
+        assert record.phone not in svg
     assert reviewer.client.get(f"/review/applications/{app_id}/materials/99/preview").status_code == 404
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from jcjy_support import PASSWORD, csrf_of
+from jcjy_support import PASSWORD, csrf_of, login
 
 from mock_sites.jcjy import DATABASE, create_app
 from mock_sites.jcjy.models import ApplicationRecord
@@ -74,6 +74,9 @@ def test_reset_restores_seed(reviewer, app) -> None:
     assert len(reviewer.client.get("/__mock__/sms").get_json()) == 1
     assert reviewer.client.post("/__mock__/reset").get_json() == {"ok": True}
     assert reviewer.client.get("/__mock__/sms").get_json() == []
+    # Logins are data too: after a reset nobody is logged in.
+    assert reviewer.client.get("/review/applications").status_code == 302
+    assert login(reviewer.client, "reviewer1").status_code == 302
     html = reviewer.client.get("/review/applications").get_data(as_text=True)
     assert f'<strong id="pending-count">{len(reviewer.ids)}</strong>' in html
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from jcjy_support import csrf_of
 from sqlalchemy import select
 
 from harness.mock_control import SMS_CODE
+from mock_sites.common.masking import mask_mobile
 from mock_sites.jcjy.models import ApplicationRecord, YearPaymentRecord
 
 
@@ -36,7 +39,6 @@ def test_login_errors(client, app) -> None:
     token = csrf_of(client, "/student/login")
     cases = [
         ({"phone": "123", "action": "send"}, "手机号格式不正确"),
-        ({"phone": "13900000000", "action": "send"}, "该手机号未查询到基层就业学费补偿申请"),
         ({"phone": "", "sms_code": "", "action": "login"}, "请填写手机号"),
     ]
     for data, message in cases:
@@ -120,3 +122,25 @@ def test_student_cannot_touch_others(reviewer, app) -> None:
                             data={"csrf_token": token, "amount_1": "1"})
     assert response.status_code == 403
     assert student.get("/review/applications").status_code == 302  # not a reviewer
+
+
+def test_login_does_not_tell_whether_a_phone_has_applied(client, app) -> None:
+    """Issue 12 point 7: a phone without an application gets the same answers as one with."""
+    with app.extensions["db_factory"]() as db:
+        applied = db.scalar(select(ApplicationRecord.phone))
+    token = csrf_of(client, "/student/login")
+    answers = []
+    for phone in (applied, "13900000000"):
+        first = client.post("/student/login", data={
+            "csrf_token": token, "phone": phone, "action": "send"})
+        again = client.post("/student/login", data={
+            "csrf_token": token, "phone": phone, "action": "send"})
+        guess = client.post("/student/login", data={
+            "csrf_token": token, "phone": phone, "sms_code": "000001", "action": "login"})
+        answers.append([(r.status_code, re.sub(r"请\d+秒", "请N秒", r.get_data(as_text=True)
+                                               .replace(phone, "PHONE")
+                                               .replace(mask_mobile(phone), "MASKED")))
+                        for r in (first, again, guess)])
+    assert answers[0] == answers[1]
+    assert "验证码已发送至" in answers[1][0][1]
+    assert client.get("/__mock__/sms?phone=13900000000").get_json() == []
