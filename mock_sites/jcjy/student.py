@@ -6,7 +6,8 @@ import hmac
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..common import clock, params, sms_codes
@@ -37,6 +38,26 @@ EXPIRED = "短信验证码已失效，请重新获取"
 
 def _digest(phone: str, code: str) -> str:
     return keyed_digest(f"{phone}:{code}")
+
+
+def _reserve(phone: str, code: str) -> bool:
+    """Make ``code`` the phone's code unless one younger than ``RESEND_AFTER`` exists, each way
+    in one statement (SQLite runs it under its write lock: of parallel requests, one wins)."""
+    session, now = db(), clock.now()
+    values = {"code_hash": _digest(phone, code), "sent_at": now, "attempts": 0}
+    renewed = session.execute(
+        update(LoginCode).where(LoginCode.phone == phone,
+                                LoginCode.sent_at <= now - sms_codes.RESEND_AFTER)
+        .values(values).execution_options(synchronize_session=False)
+    ).rowcount
+    if not renewed:
+        try:  # the first code of this phone
+            session.execute(insert(LoginCode).values(phone=phone, **values))
+        except IntegrityError:  # it has one, and too young
+            session.rollback()
+            return False
+    session.commit()
+    return True
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -79,10 +100,11 @@ def _send_code(phone: str) -> str | tuple[str, int]:
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"phone": error}, sent=""), 400
     code = sms_codes.new_code()
-    if last is None:
-        last = LoginCode(phone=phone)
-        session.add(last)
-    last.code_hash, last.sent_at, last.attempts = _digest(phone, code), clock.now(), 0
+    if not _reserve(phone, code):  # a parallel request was first
+        last = session.get(LoginCode, phone, populate_existing=True)
+        return render_template("jcjy/student_login.html", phone=phone, errors={
+            "phone": sms_codes.resend_refusal(last.sent_at if last else None)
+            or sms_codes.SEND_FAILED}, sent=""), 400
     try:
         if session.scalar(select(Student.id).where(Student.phone == phone)) is None:
             check_gateway()  # nobody to tell: the code is never sent, so never right
@@ -92,6 +114,8 @@ def _send_code(phone: str) -> str | tuple[str, int]:
         session.commit()
     except SmsGatewayError:
         session.rollback()
+        session.execute(delete(LoginCode).where(LoginCode.phone == phone))  # may be asked again
+        session.commit()
         return render_template("jcjy/student_login.html", phone=phone,
                                errors={"form": sms_codes.SEND_FAILED}, sent=""), 503
     return render_template("jcjy/student_login.html", phone=phone, errors={},

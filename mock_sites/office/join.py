@@ -12,6 +12,7 @@ from typing import ParamSpec
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
+from sqlalchemy.exc import IntegrityError
 
 from .. import reference
 from ..common import clock
@@ -29,6 +30,7 @@ from .models import (
 bp = Blueprint("join", __name__, url_prefix="/mainList/organization/join")
 
 STATE = "join"
+ALREADY_APPLIED = "您已有待审批的加入申请，请等待审批结果，不能重复申请"
 INVITE_RE = re.compile(r"\d{13}")
 #: The wizard's pages in order; the session's ``step`` is the furthest one reached.
 STEPS = ("join.business", "join.department", "join.unit")
@@ -39,7 +41,7 @@ def _blocked() -> str | None:
     """Why this account may not apply now (a pending application or an approved membership)."""
     current = user().current
     if current is not None and current.status == PENDING:
-        return "您已有待审批的加入申请，请等待审批结果，不能重复申请"
+        return ALREADY_APPLIED
     if current is not None and current.status == APPROVED:
         return "您已加入组织，不能重复申请"
     return None
@@ -170,7 +172,13 @@ def unit() -> ResponseReturnValue:
                 stage=state["stage"], unit_code=values["unit"], identity=values["identity"],
                 status=PENDING, systems=[], roles=[], applied_at=clock.now(),
             ))
-            db().commit()
+            try:
+                db().commit()
+            except IntegrityError:  # a parallel 提交申请 was first
+                db().rollback()
+                session.pop(STATE, None)
+                flash(ALREADY_APPLIED, "error")
+                return redirect(url_for("organization.overview"))
             session.pop(STATE, None)
             flash(f"已提交加入申请（申请{values['identity']}），请等待审批", "success")
             return redirect(url_for("organization.overview"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ..common import clock
@@ -102,6 +102,12 @@ class Membership(Base):
     """An application to join an organisation, and once approved the membership with grants."""
 
     __tablename__ = "memberships"
+    # One open application or membership per account, held by the database: of two
+    # simultaneous 提交申请, the second fails (a rejected one may be followed by a new one).
+    __table_args__ = (Index(
+        "one_open_membership", "account_id", unique=True,
+        sqlite_where=text(f"status IN ('{PENDING}', '{APPROVED}')"),
+    ),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     business: Mapped[str] = mapped_column(String(20))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select, update
+from sqlalchemy import delete, exists, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..common import clock, params, sms_codes
@@ -46,15 +46,36 @@ def _send_code(mobile: str) -> dict[str, str]:
     if refusal := client_sms_refusal():
         return {"sms_code": refusal}
     code = sms_codes.new_code()
+    reserved = _reserve(mobile, code)
+    if reserved is None:  # a parallel request was first
+        latest = _latest_code(mobile)
+        return {"sms_code": sms_codes.resend_refusal(latest.sent_at if latest else None)
+                or sms_codes.SEND_FAILED}
     session = db()
     try:
         send_sms(session, SmsMessage, mobile, SMS_TEXT.format(code=code))
     except SmsGatewayError:
         session.rollback()
+        session.execute(delete(SmsCode).where(SmsCode.id == reserved))  # may be asked again
+        session.commit()
         return {"sms_code": sms_codes.SEND_FAILED}
-    session.add(SmsCode(phone=mobile, code=code, sent_at=clock.now()))
     session.commit()
     return {}
+
+
+def _reserve(mobile: str, code: str) -> int | None:
+    """Record the code unless one younger than ``RESEND_AFTER`` exists, in one statement (SQLite
+    runs it under its write lock: of parallel requests, one wins); its id, or None."""
+    now = clock.now()
+    recent = select(SmsCode.id).where(
+        SmsCode.phone == mobile, SmsCode.sent_at > now - sms_codes.RESEND_AFTER)
+    row = select(literal(mobile), literal(code), literal(now), literal(0), literal(False))
+    inserted = db().execute(
+        insert(SmsCode).from_select(["phone", "code", "sent_at", "failures", "used"],
+                                    row.where(~exists(recent))).returning(SmsCode.id)
+    ).scalar()
+    db().commit()
+    return inserted
 
 
 def _check_code(mobile: str, code: str) -> str | None:

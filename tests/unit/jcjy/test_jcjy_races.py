@@ -33,3 +33,19 @@ def test_parallel_wrong_codes_get_five_guesses_in_all(app) -> None:
     assert sum("错误次数过多" in p for p in pages) >= PARALLEL - 5
     late = guesser(real, "203.0.113.9")()
     assert "错误次数过多" in late and "我的申请" not in late
+
+
+def test_parallel_code_requests_send_one_sms(app) -> None:
+    """8 parallel 获取验证码 for one phone: one code is sent, the others are told to wait."""
+    with app.extensions["db_factory"]() as db:
+        phone = db.query(ApplicationRecord.phone).first()[0]
+
+    def requester():
+        client = app.test_client()
+        form = {"csrf_token": csrf_of(client, "/student/login"), "phone": phone, "action": "send"}
+        return lambda: client.post("/student/login", data=form).get_data(as_text=True)
+
+    pages = run_together([requester() for _ in range(8)])
+    outbox = app.test_client().get(f"/__mock__/sms?phone={phone}").get_json()
+    assert len(outbox) == 1
+    assert sum("秒后再重新获取" in p for p in pages) == 7

@@ -10,6 +10,9 @@ from unit_support import run_together
 
 from mock_sites.office import auth
 from mock_sites.office.models import PENDING, Account, Membership
+from mock_sites.reference import demo_units
+
+COOKIE = "office_session"
 
 PAGE = "/mainList/organization/applications"
 ROUNDS = 4
@@ -84,3 +87,37 @@ def test_parallel_wrong_registration_codes_kill_the_code(new_browser) -> None:
     late = sender.submit("/register", {**form, "sms_code": real})
     assert late.status_code == 400
     assert "短信验证码错误或已过期" in late.get_data(as_text=True)
+
+
+def test_parallel_code_requests_send_one_sms(new_browser) -> None:
+    """8 parallel 获取验证码 for one number: one code is sent, the others are told to wait."""
+    mobile = "13912340003"
+    calls = [poster(new_browser(), "/register", mobile=mobile, action="send_code")
+             for _ in range(8)]
+    pages = [r.get_data(as_text=True) for r in run_together(calls)]
+    outbox = new_browser().client.get(f"/__mock__/sms?phone={mobile}").get_json()
+    assert len(outbox) == 1
+    assert sum("秒后再重新获取" in p for p in pages) == 7
+
+
+def test_parallel_applications_make_one(new_browser, app) -> None:
+    """提交申请 in four tabs at once: one pending application, the others are told so."""
+    first = new_browser()
+    first.new_staff("13912340004")
+    base = "/mainList/organization/join"
+    first.submit(base, {"business": "学生资助", "invite_code": "1685953300117"})
+    first.submit(f"{base}/department", {"department": "08", "stage": "研究生", "action": "next"})
+    tabs = [first]
+    for _ in range(3):
+        tab = new_browser()
+        tab.client.set_cookie(COOKIE, first.client.get_cookie(COOKIE).value)
+        tabs.append(tab)
+    unit = demo_units().graduate_unit
+    calls = [poster(tab, f"{base}/unit", unit=unit, identity="管理员", action="submit")
+             for tab in tabs]
+    pages = [r.get_data(as_text=True) for r in run_together(calls)]
+    with app.extensions["db_factory"]() as session:
+        account = session.scalar(select(Account).where(Account.mobile == "13912340004"))
+        assert [m.status for m in account.memberships] == [PENDING]
+    assert sum("已提交加入申请" in p for p in pages) == 1
+    assert sum("不能重复申请" in p for p in pages) == 3
