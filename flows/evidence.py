@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from playwright.sync_api import Page
@@ -17,6 +18,9 @@ from pypdf import PdfReader
 from pages.values import amount
 
 from .errors import ApplicationError
+
+#: How a proof's amount was read: from the PDF's text layer, or by OCR of a scan.
+TEXT, OCR = "文本", "OCR"
 
 RECEIPT_AMOUNT = re.compile(r"实缴学费[:：]\s*([\d,]+\.\d{2})")
 LOAN_PRINCIPAL = re.compile(r"借款本金合计[:：]\s*([\d,]+\.\d{2})")
@@ -47,14 +51,33 @@ def download_material(page: Page, base_url: str, title: str, href: str) -> bytes
     return response.body()
 
 
+@dataclass(frozen=True)
+class ProofReading:
+    """What one proof that states a payment says it paid, and how sure the reading is."""
+
+    title: str
+    amount: Decimal | None  # None: the proof states no amount that could be read
+    method: str  # TEXT or OCR
+    confidence: float  # 1.0 for a text layer; for OCR, how sure the recogniser was (0–1)
+
+
+def read_proof(title: str, data: bytes) -> ProofReading:
+    """The amount one downloaded proof states."""
+    return ProofReading(title, paid_amount_in(pdf_text(data)), TEXT, 1.0)
+
+
+def read_proofs(page: Page, base_url: str, materials: dict[str, str]) -> list[ProofReading]:
+    """One reading per material that states what was paid (``materials``: the detail page's
+    {材料名称: 下载地址}), in the page's order."""
+    return [
+        read_proof(title, download_material(page, base_url, title, href))
+        for title, href in materials.items()
+        if states_paid_amount(title)
+    ]
+
+
 def paid_amounts(page: Page, base_url: str, materials: dict[str, str]) -> dict[str, Decimal]:
-    """{材料名称: 实缴金额} for every material that states what was paid (``materials``: the
-    detail page's {材料名称: 下载地址})."""
-    found: dict[str, Decimal] = {}
-    for title, href in materials.items():
-        if not states_paid_amount(title):
-            continue
-        amount = paid_amount_in(pdf_text(download_material(page, base_url, title, href)))
-        if amount is not None:
-            found[title] = amount
-    return found
+    """{材料名称: 实缴金额} for every material whose amount could be read."""
+    return {
+        r.title: r.amount for r in read_proofs(page, base_url, materials) if r.amount is not None
+    }
