@@ -42,7 +42,13 @@ class StaffMember:
     @property
     def reviewer_role(self) -> str:
         """研究生学院审核人员, or 本专科学院审核人员 for the undergraduate stage (本科部)."""
-        return UNDERGRADUATE_ROLE if self.stage == "本专科" else GRADUATE_ROLE
+        return reviewer_role_of(self.stage)
+
+
+def reviewer_role_of(stage: str) -> str:
+    """The role granted in 授权管理 for a 学段: 本专科学院审核人员 for 本专科 (本科部), else
+    研究生学院审核人员."""
+    return UNDERGRADUATE_ROLE if stage == "本专科" else GRADUATE_ROLE
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The procedure document's own title (the illustrated guide and the videos carry it).
+DOCUMENT_TITLE = "操作流程（培养单位）"
 OFFICE_SYSTEM = "全国学生资助办公系统"
 JCJY_SYSTEM = "中央高校基层就业资助管理系统"
 
