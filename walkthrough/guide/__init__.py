@@ -28,7 +28,8 @@ GUIDE_STEM = DOCUMENT_TITLE
 
 def guide_paths(run_dir: Path) -> tuple[Path, Path, Path]:
     """Where the HTML, DOCX and PDF of a run go."""
-    return tuple(run_dir / f"{GUIDE_STEM}{suffix}" for suffix in (".html", ".docx", ".pdf"))
+    return (run_dir / f"{GUIDE_STEM}.html", run_dir / f"{GUIDE_STEM}.docx",
+            run_dir / f"{GUIDE_STEM}.pdf")
 
 
 def build_guide(run_dir: Path, browser: Browser) -> list[Path]:
