@@ -11,13 +11,15 @@ from .outline import NOTE_LABEL, Figure, Guide, GuideStep
 
 #: Fonts with Chinese glyphs, first the one ``scripts/setup.sh`` installs.
 CJK_FONTS = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
+#: The printed page: A4, its margins.
+PAGE_MM, PAGE_MARGIN_MM = (210, 297), 15
 #: A screenshot is at most this high when printed: two pictures with their captions, a step
 #: heading and a note fit on one A4 page (297 mm less 2×15 mm margins = 267 mm); at 150 mm only
 #: one picture fitted and every other page was half empty.
 PRINT_IMAGE_MAX_HEIGHT_MM = 100
 
 STYLE = f"""
-@page {{ size: A4; margin: 15mm; }}
+@page {{ size: A4; margin: {PAGE_MARGIN_MM}mm; }}
 body {{ font-family: {CJK_FONTS}; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
        color: #1f2328; line-height: 1.6; }}
 h1 {{ text-align: center; margin-bottom: .2rem; }}
