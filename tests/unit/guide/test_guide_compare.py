@@ -37,12 +37,12 @@ def test_identical_runs_change_nothing(tmp_path):
 
 
 def test_noise_is_not_a_change(tmp_path):
-    """A repaint's faint antialiasing over the whole screen and a timestamp's digit."""
+    """Faint differences over the whole screen (below the channel tolerance), a few stray pixels."""
     previous, current = _two_runs(tmp_path)
     path = _first_shot(current, "staff_login")
     with Image.open(path) as image:
         faint = image.point(lambda v: min(255, v + CHANNEL_TOLERANCE // 2))
-    ImageDraw.Draw(faint).rectangle((100, 700, 106, 707), fill="black")  # 56 pixels
+    ImageDraw.Draw(faint).rectangle((100, 700, 104, 704), fill="black")  # 25 pixels
     faint.save(path)
     assert 0 < difference(_first_shot(previous, "staff_login"), path).changed <= CHANGED_PIXELS
     assert compare_runs(previous, current).changed_steps == ()
