@@ -21,7 +21,7 @@ CHANNEL_TOLERANCE = 32
 #: counts). Measured (docs/walkthrough.md): repaints of the same screen differ by 0 pixels; one
 #: character of a button's label changed (登录 → 登入, 确认 → 确定) by 96–106, a two-character
 #: label by 317–498. Half the smallest change. A timestamp shown on screen is content: its digits
-#: changed 27–78 pixels, so the recorder masks such values as it masks secrets.
+#: changed up to 78 pixels, so the recorder masks such values as it masks secrets.
 CHANGED_PIXELS = 48
 HIGHLIGHT = (229, 57, 53)
 
