@@ -21,7 +21,7 @@ CHANNEL_TOLERANCE = 32
 #: counts). Measured (docs/walkthrough.md): repaints of the same screen differ by 0 pixels; one
 #: character of a button's label changed (登录 → 登入, 确认 → 确定) by 96–106, a two-character
 #: label by 317–498. Half the smallest change. A timestamp shown on screen is content: its digits
-#: changed up to 78 pixels, so the recorder masks such values as it masks secrets.
+#: changed up to 78 pixels, so a recording should mask such values as it masks secrets.
 CHANGED_PIXELS = 48
 HIGHLIGHT = (229, 57, 53)
 
@@ -48,6 +48,8 @@ def _changed_mask(previous: Image.Image, current: Image.Image) -> Image.Image:
 
 def difference(previous: Path, current: Path) -> PixelDifference:
     """How much ``current`` differs from ``previous`` (two PNG files)."""
+    if previous.read_bytes() == current.read_bytes():  # most shots: no need to decode them
+        return PixelDifference(0, 0.0, None)
     with Image.open(previous) as a, Image.open(current) as b:
         if a.size != b.size:
             return PixelDifference(b.size[0] * b.size[1], 1.0, (0, 0, *b.size))

@@ -27,6 +27,7 @@ SECTION_LEVEL, PART_LEVEL, STEP_LEVEL = 1, 2, 3
 
 def write_docx(guide: Guide, path: Path) -> Path:
     document = Document()
+    document.core_properties.title = guide.title
     _page_setup(document)
     for name in ("Normal", "Title", "Caption", "Heading 1", "Heading 2", "Heading 3"):
         _east_asian(document.styles[name])

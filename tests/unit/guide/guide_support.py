@@ -3,6 +3,8 @@ Pillow (importable as ``guide_support``)."""
 
 from __future__ import annotations
 
+import functools
+import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -24,6 +26,14 @@ PLAN: tuple[tuple[steps.Step, tuple[tuple[str, str, str, int | None], ...]], ...
 
 def draw_shot(path: Path, label: str, size: tuple[int, int] = SIZE) -> Path:
     """A screen-like picture: a title bar, a form and a button whose text is ``label``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_png(label, size))
+    return path
+
+
+@functools.cache
+def _png(label: str, size: tuple[int, int]) -> bytes:
+    """Drawn once per label and size: the tests of a worker share it."""
     image = Image.new("RGB", size, (240, 242, 245))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, size[0], 48), fill=(21, 101, 192))
@@ -34,9 +44,9 @@ def draw_shot(path: Path, label: str, size: tuple[int, int] = SIZE) -> Path:
     draw.text((580, 470), label, fill="white", font_size=24)
     draw.rectangle((552, 452, 728, 508), outline=(229, 57, 53), width=3)  # the outline, ①
     draw.ellipse((538, 438, 562, 462), fill=(229, 57, 53))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path)
-    return path
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def make_run(folder: Path, stage: str = "研究生") -> Manifest:
