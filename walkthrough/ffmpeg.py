@@ -56,7 +56,9 @@ def mp4_args(
         args += ["-map", f"{audio_index}:a:0", "-c:a", "aac", "-b:a", "96k"]
     if metadata_index is not None:
         args += ["-map_metadata", str(metadata_index), "-map_chapters", str(metadata_index)]
-    args += ["-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "20",
+    # The browser records full-range 4:4:4; players expect limited-range 4:2:0 (else yuvj420p).
+    args += ["-vf", "scale=in_range=full:out_range=tv,format=yuv420p", "-color_range", "tv",
+             "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "20",
              "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", str(FPS),
              "-movflags", "+faststart", str(target)]
     return args

@@ -66,7 +66,11 @@
     el.setAttribute('data-wt', kind);
     el.setAttribute('aria-hidden', 'true');
     el.inert = true;
-    el.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647;';
+    // A manual popover: in the top layer, so that a modal <dialog> (授权管理, 预览) does not
+    // cover the outline, the masks or the caption; raised again whenever a dialog opens.
+    el.popover = 'manual';
+    el.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;margin:0;padding:0;border:0;'
+      + 'background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;';
     const root = el.attachShadow({ mode: 'closed' });
     // A constructed style sheet: the sites' Content-Security-Policy refuses inline <style>.
     const sheet = new CSSStyleSheet();
@@ -89,11 +93,22 @@
   const tracked = new Set();  // elements tagged data-secret, also once moved out of reach
   let cursor = { x: 0, y: 0, on: false };
 
+  let modals = -1;
+  function raise(el) {
+    if (!el.showPopover) return;
+    if (el.matches(':popover-open')) el.hidePopover();
+    el.showPopover();
+  }
   function attach() {
     const html = document.documentElement;
     if (!html) return;
-    if (!marks.isConnected) html.appendChild(marks);
     if (!stage.isConnected) html.appendChild(stage);
+    if (!marks.isConnected) html.appendChild(marks);
+    const open = document.querySelectorAll('dialog:modal').length;
+    if (open !== modals || !marks.matches(':popover-open')) {
+      modals = open;
+      raise(stage); raise(marks);  // marks last: nothing covers a mask
+    }
   }
 
   function secretRects() {

@@ -34,8 +34,6 @@ from .pacing import Pace, Timeline
 log = logging.getLogger("jcjy.walkthrough")
 
 OVERLAY_JS = (Path(__file__).with_name("overlay.js")).read_text(encoding="utf-8")
-#: Screenshots keep the outline, the numbers and the masks, not the caption and the cursor.
-SHOT_STYLE = '[data-wt="stage"] { display: none !important; }'
 MASK_COLOR = "#374151"
 SECRET_FIELDS = "[data-secret]"  # tagged by pages.secrets.fill_secret
 
@@ -68,6 +66,9 @@ _POINT = """async (el, [marker, ms]) => {
   if (!name && /^(BUTTON|A|SUMMARY|LABEL)$/.test(el.tagName)) name = clean(el.innerText);
   if (!name && el.tagName === 'INPUT' && /^(submit|button|reset)$/.test(el.type)) name = clean(el.value);
   if (!name) name = clean(el.title || el.placeholder || '');
+  let r = el.getBoundingClientRect();
+  if (!r.width || !r.height) return null;
+  if (r.top < 0 || r.bottom > innerHeight) { el.scrollIntoView({block: 'center'}); }
   const box = await window.__wt.point(el, marker, ms);
   return {name, tag: el.tagName.toLowerCase(), type: (el.type || '').toLowerCase(), box};
 }"""
@@ -208,7 +209,7 @@ class Presenter:
         self.shots_dir.mkdir(parents=True, exist_ok=True)
         self._call("() => window.__wt.tick()", None)  # masks where the secrets are now
         try:
-            self.page.screenshot(path=self.shots_dir / name, style=SHOT_STYLE,
+            self.page.screenshot(path=self.shots_dir / name,
                                  mask=[self.page.locator(SECRET_FIELDS)], mask_color=MASK_COLOR)
         except PlaywrightError as exc:  # a shot never hides the step's own outcome
             log.warning("截图失败：%s", exc)
@@ -228,11 +229,14 @@ class Presenter:
             self._shoot(RESULT, "", "")
         opened.clicked = opened.clicked or method == "click"
         try:
-            locator.wait_for(state="visible")
-            locator.scroll_into_view_if_needed()
             info = locator.evaluate(_POINT, [opened.markers + 1, self.pace.cursor_ms])
+            if info is None:  # not shown yet (a dialog opening): wait as the action would
+                locator.wait_for(state="visible")
+                info = locator.evaluate(_POINT, [opened.markers + 1, self.pace.cursor_ms])
         except PlaywrightError as exc:  # the action itself will say what is wrong
             log.debug("presenter: %s", exc)
+            return None
+        if info is None:
             return None
         opened.markers += 1
         target = info["name"]
