@@ -173,6 +173,7 @@
       const cap = state.caption;
       const c = $(s, '.caption');
       c.classList.toggle('on', !!cap);
+      if (state.fresh) c.classList.remove('top');  // a new step's caption starts at the bottom
       if (cap) {
         $(c, '.part').textContent = cap.part || '';
         $(c, '.num').textContent = cap.number;

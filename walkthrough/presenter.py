@@ -44,6 +44,8 @@ VERBS = {
     "select_option": "选择", "press": "按键", "set_input_files": "上传",
 }
 TYPED = ("fill", "type", "press_sequentially")
+#: Typing is drawn in at most this many steps (each is a round trip to the page).
+TYPING_FRAMES = 16
 #: Steps whose end screen the procedure document shows (dialog opened, grants saved, 已保存).
 RESULT_AFTER = frozenset({
     steps.OPEN_MEMBERS.key, steps.GRANT_REVIEW_PERMISSION.key, steps.CONFIRM_AND_NEXT.key,
@@ -125,14 +127,14 @@ class Presenter:
             self._secrets = current
             self.page.context.add_init_script(f"window.__wtSecrets = {json.dumps(sorted(current))};")
 
-    def render(self) -> None:
+    def render(self, fresh: bool = False) -> None:
         self._sync_secrets()
         if not self._call("() => !!window.__wt", None):
             self._call(OVERLAY_JS, None)  # a document loaded before the init script was added
-        state = {"caption": self._caption, "secrets": sorted(self._secrets)}
+        state = {"caption": self._caption, "secrets": sorted(self._secrets), "fresh": fresh}
         self._call("state => window.__wt.render(state)", state)
 
-    def _call(self, script: str, arg: Any) -> Any:
+    def _call(self, script: str, arg: object) -> object:
         """Evaluate in the page; a page that is navigating misses one drawing, not the step."""
         try:
             return self.page.evaluate(script, arg)
@@ -147,7 +149,7 @@ class Presenter:
         caption = {"part": f"{step.section} {step.part}", "number": step.number,
                    "title": step.title, "note": step.note}
         self._caption = caption
-        self.render()
+        self.render(fresh=True)
         self._open = _Open(step, self.timeline.now())
         if step.key in SMS_AFTER and self.sms_outbox is not None:
             self._open.sms_seen = len(self.sms_outbox())
@@ -255,7 +257,8 @@ class Presenter:
         if not value:
             return
         self._call("() => window.__wt.tick()", None)
-        frames = max(1, min(len(value), self.pace.typing_ms(len(value)) // max(1, self.pace.char_ms)))
+        frames = max(1, min(len(value), TYPING_FRAMES,
+                            self.pace.typing_ms(len(value)) // max(1, self.pace.char_ms)))
         step_s = self.pace.typing_ms(len(value)) / 1000 / frames
         started = self.timeline.now()
         try:
@@ -312,7 +315,7 @@ _active: list[Presenter] = []
 
 def _wrap_locator_action(method: str, original: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(original)
-    def action(locator: Locator, *args: Any, **kwargs: Any) -> Any:
+    def action(locator: Locator, *args: object, **kwargs: object) -> object:
         presenter = _active[-1] if _active else None
         if presenter is None or presenter.busy or locator.page != presenter.page:
             return original(locator, *args, **kwargs)
@@ -332,7 +335,7 @@ def _wrap_locator_action(method: str, original: Callable[..., Any]) -> Callable[
 
 def _wrap_goto(original: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(original)
-    def goto(page: Page, url: str, *args: Any, **kwargs: Any) -> Any:
+    def goto(page: Page, url: str, *args: object, **kwargs: object) -> object:
         presenter = _active[-1] if _active else None
         if presenter is None or page != presenter.page:
             return original(page, url, *args, **kwargs)
@@ -346,7 +349,7 @@ def _wrap_goto(original: Callable[..., Any]) -> Callable[..., Any]:
 
 def _wrap_key(original: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(original)
-    def press(keyboard: Keyboard, *args: Any, **kwargs: Any) -> Any:
+    def press(keyboard: Keyboard, *args: object, **kwargs: object) -> object:
         presenter = _active[-1] if _active else None
         if presenter is not None and not presenter.busy:
             presenter.before_key()
