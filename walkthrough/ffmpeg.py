@@ -39,9 +39,10 @@ def _cut(start: float | None, end: float | None) -> list[str]:
 
 def mp4_args(
     source: Path, target: Path, metadata: Path | None = None, audio: Path | None = None,
-    start: float | None = None, end: float | None = None,
+    start: float | None = None, end: float | None = None, keyframes: tuple[float, ...] = (),
 ) -> list[str]:
-    """``source`` (the recording) → an MP4 that plays everywhere, optionally one part of it."""
+    """``source`` (the recording) → an MP4 that plays everywhere, optionally one part of it;
+    ``keyframes``: seconds that start a key frame (where the clips are cut)."""
     args = ["-y", "-hide_banner", "-loglevel", "error", *_cut(start, end), "-i", str(source)]
     inputs = 1
     audio_index = metadata_index = None
@@ -59,9 +60,19 @@ def mp4_args(
     # The browser records full-range 4:4:4; players expect limited-range 4:2:0 (else yuvj420p).
     args += ["-vf", "scale=in_range=full:out_range=tv,format=yuv420p", "-color_range", "tv",
              "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "20",
-             "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", str(FPS),
-             "-movflags", "+faststart", str(target)]
-    return args
+             "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", str(FPS)]
+    if keyframes:
+        args += ["-force_key_frames", ",".join(f"{t:.3f}" for t in keyframes)]
+    return [*args, "-movflags", "+faststart", str(target)]
+
+
+def clip_args(whole: Path, target: Path, metadata: Path, start: float, end: float) -> list[str]:
+    """One part of the finished MP4, copied from the key frame forced at ``start`` (no second
+    encoding), with its own chapters."""
+    return ["-y", "-hide_banner", "-loglevel", "error", "-ss", f"{start:.3f}", "-i", str(whole),
+            "-i", str(metadata), "-t", f"{end - start:.3f}", "-map", "0:v:0", "-map", "0:a:0?",
+            "-map_metadata", "1", "-map_chapters", "1", "-c", "copy",
+            "-movflags", "+faststart", str(target)]
 
 
 def webm_args(source: Path, target: Path, audio: Path | None = None) -> list[str]:

@@ -38,17 +38,18 @@ def write_outputs(recording: Recording, out: Path, narrator: Narrator | None = N
     metadata = out / "chapters.ffmeta"
     metadata.write_text(ffmetadata(found, TITLE), encoding="utf-8")
     mp4, webm = out / f"{NAME}.mp4", out / f"{NAME}.webm"
-    ffmpeg.run(ffmpeg.mp4_args(recording.video, mp4, metadata, audio))
+    ranges = clip_ranges(found)
+    cuts = tuple(start for start, _ in ranges.values())
+    ffmpeg.run(ffmpeg.mp4_args(recording.video, mp4, metadata, audio, keyframes=cuts))
     ffmpeg.run(ffmpeg.webm_args(recording.video, webm, audio))
     written += [mp4, webm]
-    ranges = clip_ranges(found)
     if len(ranges) > 1:  # one clip per part; a run of one part is its own clip
         for part, (start, end) in ranges.items():
             inside = [c for c in found if start <= c.start < end]
             clip_meta = out / f"chapters-{part}.ffmeta"
             clip_meta.write_text(ffmetadata(inside, f"{TITLE}（{part}）", offset=start), encoding="utf-8")
             clip = out / f"{NAME}-{part}.mp4"
-            ffmpeg.run(ffmpeg.mp4_args(recording.video, clip, clip_meta, audio, start, end))
+            ffmpeg.run(ffmpeg.clip_args(mp4, clip, clip_meta, start, end))
             captures = [c for c in manifest.steps if start <= c.start < end]
             clip_srt = out / f"{NAME}-{part}.srt"
             clip_srt.write_text(srt(captures, offset=start), encoding="utf-8")

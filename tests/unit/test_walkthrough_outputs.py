@@ -12,7 +12,7 @@ import pytest
 
 from flows import steps
 from walkthrough.chapters import CLIP_SECTIONS, chapters, clip_ranges, ffmetadata
-from walkthrough.ffmpeg import mp4_args, webm_args
+from walkthrough.ffmpeg import clip_args, mp4_args, webm_args
 from walkthrough.manifest import ACTION, Manifest, Shot, StepCapture
 from walkthrough.narration import espeak_args, mix, to_pinyin, wav_seconds
 from walkthrough.pacing import PACES
@@ -85,6 +85,14 @@ def test_mp4_arguments_h264_yuv420p_faststart_chapters_audio_and_cut():
     assert args[-1] == "out.mp4"
     plain = mp4_args(Path("in.webm"), Path("out.mp4"))
     assert "-map_chapters" not in plain and "-ss" not in plain and "-c:a" not in plain
+
+
+def test_clips_are_copied_from_key_frames_forced_at_their_start():
+    whole = mp4_args(Path("in.webm"), Path("w.mp4"), keyframes=(0.0, 30.5))
+    assert whole[whole.index("-force_key_frames") + 1] == "0.000,30.500"
+    clip = clip_args(Path("w.mp4"), Path("c.mp4"), Path("m.ffmeta"), 30.5, 46.0)
+    assert clip[clip.index("-ss") + 1] == "30.500" and clip[clip.index("-t") + 1] == "15.500"
+    assert clip[clip.index("-c") + 1] == "copy" and "+faststart" in clip
 
 
 def test_webm_keeps_the_recorded_stream_and_adds_opus_narration():
