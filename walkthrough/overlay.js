@@ -26,6 +26,7 @@
     .card { position: fixed; inset: 0; display: none; align-items: center; justify-content: center;
       background: linear-gradient(135deg, #1e3a8a, #0f172a); color: #fff; }
     .card.on { display: flex; }
+    .card.on ~ .caption, .card.on ~ .cursor, .card.on ~ .address { display: none; }
     .card .box { text-align: center; max-width: 80vw; }
     .card .system { font-size: 1.6vw; color: #93c5fd; margin-bottom: 1.5vw; }
     .card .section { font-size: 3.2vw; font-weight: bold; line-height: 1.4; }
