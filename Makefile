@@ -1,4 +1,4 @@
-# jcjy — make setup | demo | serve | test | test-headed | bench | lint | clean | distclean
+# jcjy — make setup | demo | walkthrough | serve | test | test-headed | bench | lint | clean | distclean
 SHELL := /bin/bash
 
 VENV    := .venv
@@ -22,11 +22,12 @@ ARGS           ?=
 XVFB := $(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1920x1080x24")
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo serve test test-headed report bench lint clean distclean
+.PHONY: help setup demo walkthrough serve test test-headed report bench lint clean distclean
 
 help:
 	@echo "make setup        安装依赖 install everything (idempotent)"
 	@echo "make demo         演示 run the demo (jcjy demo)"
+	@echo "make walkthrough  录制演示视频 captioned walkthrough video + subtitles (ARGS='--part office --pace slow')"
 	@echo "make serve        启动两个模拟站点 start both mock sites (ARGS='--seed 7 ...')"
 	@echo "make test         lint + 全部测试 all tests + Allure report -> $(ALLURE_REPORT)/index.html"
 	@echo "make test-headed  e2e 测试（有界面，Xvfb）e2e tests headed, under Xvfb if no DISPLAY"
@@ -44,6 +45,9 @@ $(STAMP): $(SETUP_INPUTS)
 
 demo: $(STAMP)
 	$(VENV)/bin/jcjy demo $(ARGS)
+
+walkthrough: $(STAMP)
+	$(VENV)/bin/jcjy walkthrough $(ARGS)
 
 serve: $(STAMP)
 	$(VENV)/bin/jcjy serve $(ARGS)
