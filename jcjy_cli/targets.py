@@ -45,13 +45,16 @@ def _ask(name: str, prompt: str, secret: bool = False) -> str:
 
 
 @contextmanager
-def embedded_target(config: MockConfig, stage: str) -> Iterator[Target]:
-    """Both mock sites in this process on free ports, with a made-up staff member."""
+def embedded_target(
+    config: MockConfig, stage: str, staff_seed: int | None = None
+) -> Iterator[Target]:
+    """Both mock sites in this process on free ports, with a made-up staff member (the same one
+    for the same ``staff_seed``)."""
     with start_sites(config) as running:
         office = MockControl(running.office_url)
         yield Target(
             sites=Sites(running.office_url, running.jcjy_url),
-            staff=new_staff_member(stage),
+            staff=new_staff_member(stage, seed=staff_seed),
             school_admin=Credentials(SCHOOL_ADMIN_ACCOUNT, running.config.demo_password),
             invite_code=demo_invite_code(),
             read_sms_code=office.latest_sms_code,

@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page, sync_playwright
 from rich.console import Console
 
 from browser.installation import check_playwright_version
@@ -20,6 +20,8 @@ from browser.launch import browser_description, launch_options
 from flows.models import Credentials
 from flows.steps import Step
 from mock_sites.demo import GRADUATE_REVIEWER_ACCOUNT, UNDERGRADUATE_REVIEWER_ACCOUNT
+from walkthrough.guide import build_guide, compare_runs
+from walkthrough.manifest import Manifest
 from walkthrough.outputs import write_outputs
 from walkthrough.pacing import PACES
 from walkthrough.record import PARTS, SIZES, Procedure, narrator_for, record
@@ -28,6 +30,9 @@ from .demo import STAGES
 from .serve import add_mock_options, config_from_args
 from .targets import Target, embedded_target, external_target
 
+#: The made-up staff member of every walkthrough on the mocks: the same person in every run, so
+#: that ``--compare`` sees only what changed on the screens.
+STAFF_SEED = 2026
 #: The seeded reviewer of each stage on the embedded mocks (a run of section 二 alone).
 MOCK_REVIEWERS = {STAGES[0]: GRADUATE_REVIEWER_ACCOUNT, STAGES[1]: UNDERGRADUATE_REVIEWER_ACCOUNT}
 
@@ -41,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--size", choices=tuple(SIZES), default="1280x720", help="视频尺寸，默认 1280x720")
     p.add_argument("--out", help="输出目录，默认 reports/walkthrough/<时间>/")
     p.add_argument("--narrate", action="store_true", help="加普通话朗读音轨（离线，espeak-ng）")
+    p.add_argument("--compare", metavar="PREVIOUS_DIR",
+                   help="与以前一次录制的输出目录对比：列出截图有变化的步骤，并写出对比.html")
     p.add_argument("--office-url", default=os.environ.get("JCJY_OFFICE_URL"),
                    help="资助办公系统地址（默认：启动内置模拟站点；环境变量 JCJY_OFFICE_URL）")
     p.add_argument("--jcjy-url", default=os.environ.get("JCJY_JCJY_URL"),
@@ -65,16 +72,6 @@ class Progress:
         self.console.print(f"  [red]✘[/] {step.label}（{seconds:.1f} 秒）", highlight=False)
 
 
-def build_guide_from(run_dir: Path, browser: Browser) -> list[Path]:
-    """The illustrated guide (HTML, DOCX, PDF) from the run folder: ``walkthrough.guide``'s
-    ``build_guide``, when that module is present (none is written otherwise)."""
-    try:
-        from walkthrough.guide import build_guide  # type: ignore[import-not-found]
-    except ImportError:
-        return []
-    return list(build_guide(run_dir, browser))
-
-
 def _procedure(target: Target, reviewer: Credentials) -> Procedure:
     return Procedure(target.sites, target.staff, target.invite_code, target.read_sms_code,
                      target.school_admin, reviewer, target.mock.sms if target.mock else None)
@@ -83,6 +80,8 @@ def _procedure(target: Target, reviewer: Credentials) -> Procedure:
 def run(args: argparse.Namespace) -> int:
     if bool(args.office_url) != bool(args.jcjy_url):
         raise ValueError("--office-url 与 --jcjy-url 须同时指定（或都不指定，使用内置模拟站点）")
+    if args.compare:
+        Manifest.load(Path(args.compare))  # a clear error now, not after the recording
     check_playwright_version()
     options = launch_options("firefox")
     out = Path(args.out) if args.out else Path("reports/walkthrough") / datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -95,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             if args.data_dir is None:  # the mocks' data (hashes, 身份证号) stays out of the output
                 args.data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="jcjy-wt-"))
-            target = stack.enter_context(embedded_target(config_from_args(args), args.stage))
+            target = stack.enter_context(embedded_target(config_from_args(args), args.stage, STAFF_SEED))
             reviewer = Credentials(MOCK_REVIEWERS[args.stage], target.school_admin.password)
         return _record(args, _procedure(target, reviewer), target.description, options, out, console)
 
@@ -118,7 +117,8 @@ def _record(args: argparse.Namespace, procedure: Procedure, description: str, op
             console.print(f"录制完成（{recorded_s:.1f} 秒），正在生成视频、字幕和章节…")
             written = write_outputs(recording, out, narrator)
             if recording.failure is None:
-                written += build_guide_from(out, browser)
+                console.print("正在生成图文操作指南（HTML、DOCX、PDF）…")
+                written += build_guide(out, browser)
         finally:
             browser.close()
     recording.video.unlink(missing_ok=True)
@@ -131,6 +131,12 @@ def _record(args: argparse.Namespace, procedure: Procedure, description: str, op
     shots = [p for p in written if p.parent.name == "shots"]
     if shots:
         console.print(f"  shots/（{len(shots)} 张截图）")
+    if args.compare and recording.failure is None:
+        comparison = compare_runs(Path(args.compare), out)
+        for line in comparison.summary():
+            console.print(f"  {line}")
+        if comparison.page is not None:
+            console.print(f"  对比页：{comparison.page}")
     if recording.failure is not None:
         console.print(f"[red]录制未完成：{recording.failure}[/]")
         return 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ log = logging.getLogger("jcjy.walkthrough")
 OVERLAY_JS = (Path(__file__).with_name("overlay.js")).read_text(encoding="utf-8")
 MASK_COLOR = "#374151"
 SECRET_FIELDS = "[data-secret]"  # tagged by pages.secrets.fill_secret
+#: A clock time as the sites print it (申请时间, 审核时间): covered in the shots, so that two runs'
+#: shots differ only where the screens changed (``--compare``), not where the clock moved.
+CLOCK_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 
 #: Playwright's Locator actions and what a person does, in Chinese (check: see _verb).
 VERBS = {
@@ -212,7 +216,8 @@ class Presenter:
         self._call("() => window.__wt.tick()", None)  # masks where the secrets are now
         try:
             self.page.screenshot(path=self.shots_dir / name,
-                                 mask=[self.page.locator(SECRET_FIELDS)], mask_color=MASK_COLOR)
+                                 mask=[self.page.locator(SECRET_FIELDS), self.page.get_by_text(CLOCK_TIME)],
+                                 mask_color=MASK_COLOR)
         except PlaywrightError as exc:  # a shot never hides the step's own outcome
             log.warning("截图失败：%s", exc)
             return
