@@ -91,6 +91,10 @@ class MockConfig:
     client_failure_window_s: int = 15 * 60
     client_sms: int = 10
     client_sms_window_s: int = 60 * 60
+    # With captcha mode on, forms without a 图形验证码 (学生登录, 注册's 获取验证码) demand one of
+    # a client once these windows hold this many failed logins / codes sent (client_captcha).
+    captcha_after_failures: int = 3
+    captcha_after_sms: int = 3
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
@@ -109,6 +113,7 @@ class MockConfig:
             ("captcha_mode", str), ("captcha_fixed_code", str), ("service_token", str),
             ("demo_password", str), ("grant_recheck_s", int), ("client_failures", int),
             ("client_failure_window_s", int), ("client_sms", int), ("client_sms_window_s", int),
+            ("captcha_after_failures", int), ("captcha_after_sms", int),
         ):
             key = f"JCJY_MOCK_{name.upper()}"
             if key in env:

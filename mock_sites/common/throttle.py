@@ -66,13 +66,23 @@ class Throttle:
 
     def reserve(self, key: str) -> bool:
         """Count one attempt now unless the key is locked (False)."""
+        return self.take(key) is not None
+
+    def take(self, key: str) -> int | None:
+        """Count one attempt now unless the key is locked (None); how many were counted before
+        it (of parallel attempts each gets its own place)."""
         with self._lock:
             now = self._now()
             q = self._prune(key, now)
             if len(q) >= self.limit:
-                return False
+                return None
             q.append(now)
-            return True
+            return len(q) - 1
+
+    def count(self, key: str) -> int:
+        """Attempts counted in the window now."""
+        with self._lock:
+            return len(self._prune(key, self._now()))
 
     def refund(self, key: str) -> None:
         """Take back one counted attempt (it passed)."""
@@ -137,8 +147,15 @@ def client_key() -> str:
 def client_login_refusal() -> str | None:
     """Count one login attempt of this client (reserved before it is checked: call
     ``client_login_passed`` when it succeeds); the refusal when its window is full."""
-    if throttle(CLIENT_LOGINS).reserve(client_key()):
-        return None
+    return None if client_login_take() is not None else client_login_full()
+
+
+def client_login_take() -> int | None:
+    """Like ``client_login_refusal``: the client's failures before this attempt, None when full."""
+    return throttle(CLIENT_LOGINS).take(client_key())
+
+
+def client_login_full() -> str:
     return f"登录失败次数过多，请{throttle(CLIENT_LOGINS).minutes()}分钟后再试"
 
 
@@ -146,8 +163,15 @@ def client_login_passed() -> None:
     throttle(CLIENT_LOGINS).refund(client_key())
 
 
-def client_sms_refusal() -> str | None:
-    """Count one SMS sent for this client; the refusal when its window is full."""
-    if throttle(CLIENT_SMS).reserve(client_key()):
-        return None
+def client_sms_take() -> int | None:
+    """Count one SMS sent for this client: how many were sent before it, None when its window is
+    full (``client_sms_full`` says so; ``client_sms_refund`` takes it back if none is sent)."""
+    return throttle(CLIENT_SMS).take(client_key())
+
+
+def client_sms_refund() -> None:
+    throttle(CLIENT_SMS).refund(client_key())
+
+
+def client_sms_full() -> str:
     return f"获取验证码过于频繁，请{throttle(CLIENT_SMS).minutes()}分钟后再试"

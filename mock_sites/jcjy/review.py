@@ -103,11 +103,13 @@ def material_preview(app_id: int, seq: int) -> Response:
 
 
 def _material_in_scope(app_id: int, seq: int) -> tuple[Application, Material]:
-    """Material ``seq`` of an application the reviewer may see (403 or 404 otherwise)."""
-    record = get_in_scope(db(), current_user(), app_id, full=True)
-    if not any(m.seq == seq for m in record.materials):
+    """Material ``seq`` of an application the reviewer may see (403 or 404 otherwise).
+
+    One query: the materials are those of the stored application (``payload``), numbered from 1
+    as on the detail page."""
+    case = to_case(get_in_scope(db(), current_user(), app_id))
+    if not 1 <= seq <= len(case.materials):
         abort(404)
-    case = to_case(record)
     return case, case.materials[seq - 1]
 
 

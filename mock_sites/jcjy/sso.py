@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import json
-import urllib.error
-import urllib.request
+import urllib.parse
 from dataclasses import dataclass, field
 
 from ..common.roles import JCJY_SYSTEM, ROLE_STAGES
@@ -58,18 +58,9 @@ def grants(office_url: str, token: str, account: str, timeout: float = 10.0) -> 
 
 
 def _ask(office_url: str, token: str, verb: str, body: dict, timeout: float) -> StaffIdentity:
-    request = urllib.request.Request(
-        f"{office_url.rstrip('/')}/api/sso/{verb}",
-        data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json", "X-Service-Token": token},
-        method="POST",
-    )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            status, answer_body = response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        status, answer_body = exc.code, exc.read()
-    except (urllib.error.URLError, OSError, ValueError):
+        status, answer_body = _post(f"{office_url.rstrip('/')}/api/sso/{verb}", token, body, timeout)
+    except (OSError, http.client.HTTPException, ValueError):
         raise SsoError(UNREACHABLE) from None
     answer = _json(answer_body)
     if status == 200 and answer.get("ok"):
@@ -93,6 +84,23 @@ def _ask(office_url: str, token: str, verb: str, body: dict, timeout: float) -> 
     if status == 403:
         raise SsoError(BAD_SERVICE_TOKEN)
     raise SsoError(UNREACHABLE)
+
+
+def _post(url: str, token: str, body: dict, timeout: float) -> tuple[int, bytes]:
+    """POST ``body`` as JSON: (status, body). Plain ``http.client``: a re-check is made on every
+    确定, and urllib would build an opener (and read the proxy settings) for each one."""
+    parts = urllib.parse.urlsplit(url)
+    kinds = {"http": http.client.HTTPConnection, "https": http.client.HTTPSConnection}
+    if parts.scheme not in kinds or not parts.hostname:
+        raise ValueError(url)
+    connection = kinds[parts.scheme](parts.hostname, parts.port, timeout=timeout)
+    try:
+        connection.request("POST", parts.path, json.dumps(body).encode(),
+                           {"Content-Type": "application/json", "X-Service-Token": token})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
 
 
 def _json(body: bytes) -> dict:

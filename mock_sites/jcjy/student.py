@@ -11,12 +11,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..common import clock, params, sms_codes
+from ..common.client_captcha import client_captcha, client_captcha_refusal
 from ..common.db import db
 from ..common.hashing import keyed_digest
 from ..common.logins import start_login_session
 from ..common.message import message_page
 from ..common.sms import SmsGatewayError, check_gateway, send_sms
-from ..common.throttle import client_login_passed, client_login_refusal, client_sms_refusal
+from ..common.throttle import (
+    client_login_full,
+    client_login_passed,
+    client_login_take,
+    client_sms_full,
+    client_sms_refund,
+    client_sms_take,
+)
 from ..common.validators import mobile
 from ..common.validators import required as required_check
 from .access import STUDENT, current_user, student_required
@@ -63,7 +71,7 @@ def _reserve(phone: str, code: str) -> bool:
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     if request.method == "GET":
-        return render_template("jcjy/student_login.html", phone="", errors={}, sent="")
+        return _form("")
     phone = request.form.get("phone", "").strip()
     if request.form.get("action") == "send":
         return _send_code(phone)
@@ -72,39 +80,58 @@ def login() -> ResponseReturnValue:
         "phone": mobile(phone, "手机号"),
         "sms_code": required_check(code, "短信验证码"),
     }.items() if v}
-    if not errors and (refusal := client_login_refusal()):
-        errors = {"form": refusal}
-    elif not errors:
-        errors = _check_code(phone, code)
-        if not errors:
-            client_login_passed()
+    if not errors:
+        errors = _attempt(phone, code)
     if errors:
-        return render_template("jcjy/student_login.html", phone=phone, errors=errors, sent=""), 400
+        return _form(phone, errors, status=400)
     student = db().scalar(select(Student).where(Student.phone == phone))
     if student is None:  # cannot happen: only a student's phone is sent a code
-        return render_template("jcjy/student_login.html", phone=phone,
-                               errors={"sms_code": EXPIRED}, sent=""), 400
+        return _form(phone, {"sms_code": EXPIRED}, status=400)
     start_login_session({"kind": STUDENT, "student_id": student.id, "name": student.name})
     return redirect(url_for("student.applications"))
 
 
-def _send_code(phone: str) -> str | tuple[str, int]:
+def _form(phone: str, errors: dict[str, str] | None = None, sent: str = "",
+          status: int = 200) -> tuple[str, int]:
+    """学生登录, with the 图形验证码 when this client must answer it (client_captcha)."""
+    return render_template("jcjy/student_login.html", phone=phone, errors=errors or {},
+                           sent=sent, captcha=client_captcha()), status
+
+
+def _attempt(phone: str, code: str) -> dict[str, str]:
+    """One login attempt of this client (counted before anything is checked); {} when it passes.
+    A wrong 图形验证码 is a failed attempt that takes no guess at the SMS code."""
+    failures_before = client_login_take()
+    if failures_before is None:
+        return {"form": client_login_full()}
+    if refusal := client_captcha_refusal(failures_before=failures_before):
+        return {"captcha": refusal}
+    errors = _check_code(phone, code)
+    if not errors:
+        client_login_passed()
+    return errors
+
+
+def _send_code(phone: str) -> tuple[str, int]:
     """获取验证码. Any well-formed number gets the same answer (and the same resend timer), so
     nobody learns whether it has applied; only a student's phone receives a code."""
     session = db()
     error = mobile(phone, "手机号")
     last = None if error else session.get(LoginCode, phone)
     error = error or sms_codes.resend_refusal(last.sent_at if last else None)
-    error = error or client_sms_refusal()
     if error:
-        return render_template("jcjy/student_login.html", phone=phone,
-                               errors={"phone": error}, sent=""), 400
+        return _form(phone, {"phone": error}, status=400)
+    sms_before = client_sms_take()
+    if sms_before is None:
+        return _form(phone, {"phone": client_sms_full()}, status=400)
+    if refusal := client_captcha_refusal(sms_before=sms_before):
+        client_sms_refund()  # nothing is sent
+        return _form(phone, {"captcha": refusal}, status=400)
     code = sms_codes.new_code()
     if not _reserve(phone, code):  # a parallel request was first
         last = session.get(LoginCode, phone, populate_existing=True)
-        return render_template("jcjy/student_login.html", phone=phone, errors={
-            "phone": sms_codes.resend_refusal(last.sent_at if last else None)
-            or sms_codes.SEND_FAILED}, sent=""), 400
+        return _form(phone, {"phone": sms_codes.resend_refusal(last.sent_at if last else None)
+                             or sms_codes.SEND_FAILED}, status=400)
     try:
         if session.scalar(select(Student.id).where(Student.phone == phone)) is None:
             check_gateway()  # nobody to tell: the code is never sent, so never right
@@ -116,10 +143,8 @@ def _send_code(phone: str) -> str | tuple[str, int]:
         session.rollback()
         session.execute(delete(LoginCode).where(LoginCode.phone == phone))  # may be asked again
         session.commit()
-        return render_template("jcjy/student_login.html", phone=phone,
-                               errors={"form": sms_codes.SEND_FAILED}, sent=""), 503
-    return render_template("jcjy/student_login.html", phone=phone, errors={},
-                           sent=sms_codes.sent_notice(phone))
+        return _form(phone, {"form": sms_codes.SEND_FAILED}, status=503)
+    return _form(phone, sent=sms_codes.sent_notice(phone))
 
 
 def _check_code(phone: str, code: str) -> dict[str, str]:

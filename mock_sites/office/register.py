@@ -9,10 +9,11 @@ from sqlalchemy.exc import IntegrityError
 
 from ..common import clock, params, sms_codes
 from ..common import validators as v
+from ..common.client_captcha import client_captcha, client_captcha_refusal
 from ..common.db import db
 from ..common.hashing import hash_password
 from ..common.sms import SmsGatewayError, send_sms
-from ..common.throttle import client_sms_refusal
+from ..common.throttle import client_sms_full, client_sms_refund, client_sms_take
 from .auth import log_in
 from .models import Account, SmsCode, SmsMessage
 
@@ -43,8 +44,12 @@ def _send_code(mobile: str) -> dict[str, str]:
     latest = _latest_code(mobile)
     if refusal := sms_codes.resend_refusal(latest.sent_at if latest else None):
         return {"sms_code": refusal}
-    if refusal := client_sms_refusal():
-        return {"sms_code": refusal}
+    sms_before = client_sms_take()
+    if sms_before is None:
+        return {"sms_code": client_sms_full()}
+    if refusal := client_captcha_refusal(sms_before=sms_before):
+        client_sms_refund()  # nothing is sent
+        return {"captcha": refusal}
     code = sms_codes.new_code()
     reserved = _reserve(mobile, code)
     if reserved is None:  # a parallel request was first
@@ -116,10 +121,12 @@ def register() -> ResponseReturnValue:
             errors = _send_code(mobile)
             if not errors:
                 flash(sms_codes.sent_notice(mobile), "success")
-                return render_template("office/register.html", errors={}, mobile=mobile)
+                return _form(mobile)
         else:
             password = request.form.get("password", "")
             errors = _validate(mobile, password, request.form.get("confirm", ""))
+            if not errors and (refusal := client_captcha_refusal()):
+                errors["captcha"] = refusal  # before the code is guessed
             if not errors:
                 code_error = _check_code(mobile, code)
                 if code_error:
@@ -138,7 +145,11 @@ def register() -> ResponseReturnValue:
                     log_in(account)
                     flash("注册成功，请填写个人信息", "success")
                     return redirect(url_for("profile.edit"))
-    status = 400 if errors else 200
-    return render_template(
-        "office/register.html", errors=errors, mobile=mobile
-    ), status  # the SMS code is never echoed back (like the passwords)
+    return _form(mobile, errors)
+
+
+def _form(mobile: str, errors: dict[str, str] | None = None) -> tuple[str, int]:
+    """注册账户, with the 图形验证码 when this client must answer it (client_captcha). The SMS
+    code is never echoed back (like the passwords)."""
+    return render_template("office/register.html", errors=errors or {}, mobile=mobile,
+                           captcha=client_captcha()), 400 if errors else 200

@@ -58,3 +58,11 @@ def test_a_passed_attempt_may_keep_the_other_failures() -> None:
     assert throttle.attempt("k", lambda: True, forget=False) is True  # refunded, not cleared
     assert throttle.attempt("k", lambda: False) is False
     assert throttle.attempt("k", lambda: False) is None
+
+
+def test_take_gives_each_attempt_its_place_in_the_window() -> None:
+    throttle = Throttle(limit=3, window_s=60)
+    assert [throttle.take("k") for _ in range(4)] == [0, 1, 2, None]
+    assert throttle.count("k") == 3 and throttle.count("other") == 0
+    throttle.refund("k")
+    assert throttle.take("k") == 2

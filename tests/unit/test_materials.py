@@ -167,6 +167,12 @@ def test_svg_preview_of_a_long_material_has_several_pages(app: Application) -> N
     assert len(pages) >= 2
 
 
+def test_pdfs_are_written_with_reportlabs_c_accelerator() -> None:
+    from reportlab.lib import rl_accel
+
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"  # not the Python one
+
+
 @pytest.mark.parametrize("kind", MATERIAL_KINDS)
 def test_every_material_masks_id_number_and_mobile_like_the_pages(
     app: Application, kind: str

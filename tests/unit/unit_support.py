@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -42,3 +44,11 @@ def run_together(calls: list[Callable[[], object]], timeout: float = 30.0) -> li
         thread.join(timeout)
         assert not thread.is_alive(), "a request did not finish in time"
     return results
+
+
+def drawn_code(html: str) -> str:
+    """The code of the 图形验证码 drawn on ``html`` (image mode), read from its SVG."""
+    uri = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="图形验证码"', html)
+    assert uri, "no captcha image"
+    svg = base64.b64decode(uri.group(1)).decode()
+    return "".join(re.findall(r">([A-Z0-9])</text>", svg))

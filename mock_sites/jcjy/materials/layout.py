@@ -86,6 +86,8 @@ class Page:
         self.line("\u3000\u3000" + text, size)
 
     def _wrap(self, text: str, size: float, limit: float) -> list[str]:
+        if self._width(text, size) <= limit:  # most lines fit: measured once, not per token
+            return [text] if text.strip() else []
         lines, current, width = [], "", 0.0
         for token in _TOKEN.findall(text):
             token_width = self._width(token, size)

@@ -96,8 +96,10 @@ def test_status_filter_and_pending_count(reviewer) -> None:
     reviewer.decide(reviewer.ids[0], "通过")
     reviewer.decide(reviewer.ids[1], "不通过", "票据金额与填报不符")
     client = reviewer.client
-    assert detail_ids(client.get("/review/applications?status=审核通过").get_data(
-        as_text=True)) == [reviewer.ids[0]]
+    passed = client.get("/review/applications?status=审核通过").get_data(as_text=True)
+    assert detail_ids(passed) == [reviewer.ids[0]] and "共 1 条" in passed
+    # The filtered total and the scope's 待审核 come from one statement; each is its own count.
+    assert f'<strong id="pending-count">{len(reviewer.ids) - 2}</strong>' in passed
     assert detail_ids(client.get("/review/applications?status=审核不通过").get_data(
         as_text=True)) == [reviewer.ids[1]]
     html = client.get("/review/applications?status=待审核").get_data(as_text=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 
 from jcjy_support import PASSWORD, csrf_of, login, only_login
+from unit_support import drawn_code
 
 from benchmarks.scrape import form_token
 
@@ -130,14 +131,10 @@ def test_captcha_fixed_mode(client_with, office) -> None:
 
 
 def test_captcha_image_mode_is_one_use(client_with, office) -> None:
-    import base64
-    import re
-
     office.add("zhang", "14430-0801", ["研究生学院审核人员"])
     client = client_with(captcha_mode="image")
     html = client.get("/staff/login").get_data(as_text=True)
-    svg = base64.b64decode(re.search(r"base64,([^\"]+)", html).group(1)).decode()
-    code = "".join(re.findall(r">([A-Z0-9])</text>", svg))
+    code = drawn_code(html)
     assert len(code) == 4
     token = form_token(html)
     data = {"csrf_token": token, "account": "zhang", "password": PASSWORD, "captcha": code}

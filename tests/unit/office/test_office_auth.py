@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from types import SimpleNamespace
 
 import pytest
+from unit_support import drawn_code
 
 from benchmarks.scrape import form_token
 from mock_sites.office.seed import GRADUATE_REVIEWER_ACCOUNT
@@ -101,19 +101,11 @@ def test_protected_pages_need_login(site) -> None:
         assert response.status_code == 302 and response.location.startswith("/login"), path
 
 
-def _captcha_text(page: str) -> str:
-    """The code drawn in the page's captcha image (the SVG's <text> glyphs)."""
-    uri = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="图形验证码"', page)
-    assert uri, "no captcha image"
-    svg = base64.b64decode(uri.group(1)).decode()
-    return "".join(re.findall(r">([A-Z0-9])</text>", svg))
-
-
 def test_captcha_fixed_mode(site_with, accounts) -> None:
     site = site_with(captcha_mode="fixed", captcha_fixed_code="8888")
     page = site.text("/login")
     assert '<label for="f-captcha">' in page and "图形验证码" in page and "换一张" in page
-    assert _captcha_text(page) == "8888"
+    assert drawn_code(page) == "8888"
     response = site.login(accounts.grad_admin, captcha="1234")
     assert "图形验证码错误，请重新输入" in response.get_data(as_text=True)
     assert "请填写图形验证码" in site.login(accounts.grad_admin).get_data(as_text=True)
@@ -122,12 +114,12 @@ def test_captcha_fixed_mode(site_with, accounts) -> None:
 
 def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     site = site_with(captcha_mode="image")
-    code = _captcha_text(site.text("/login"))
+    code = drawn_code(site.text("/login"))
     assert len(code) == 4
     # submit() loads /login again (a new drawing), so read the code from that same page.
     token_page = site.text("/login")
     token = form_token(token_page)
-    code = _captcha_text(token_page)
+    code = drawn_code(token_page)
     wrong = "".join("A" if c != "A" else "B" for c in code)
     response = site.client.post("/login", data={
         "csrf_token": token, "account": accounts.grad_admin, "password": site.password,
@@ -136,7 +128,7 @@ def test_captcha_image_mode_one_use_per_drawing(site_with, accounts) -> None:
     page = site.text("/login")
     response = site.client.post("/login", data={
         "csrf_token": token, "account": accounts.grad_admin, "password": site.password,
-        "captcha": _captcha_text(page).lower()})
+        "captcha": drawn_code(page).lower()})
     assert response.status_code == 302
 
 
