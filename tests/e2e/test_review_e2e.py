@@ -145,3 +145,26 @@ def test_round_trip_through_libreoffice(exported, tmp_path, kind):
     assert result.problems == [], [str(p) for p in result.problems]
     assert [o.outcome for o in result.outcomes] == [SUBMITTED] * 2
     assert [r[2] for r in history(session, where[3][1])] == ["审核不通过"]
+
+
+def test_under_faults_every_filled_row_is_decided_once(exported, mock_sites):
+    session, out = exported
+    where = paths(out)
+    rows = sorted(where)[:8]
+    fill(out, {r: ("不通过", REASON) if r % 2 else ("通过", "") for r in rows})
+    sms_before = len(mock_sites.jcjy.sms())
+    mock_sites.jcjy.set_faults(error_rate=0.1, latency_ms=200, session_lifetime_s=30)
+    outcomes = []
+    for _ in range(3):  # a row that failed after its retries is tried again by a re-run
+        result = apply_worksheet(session, out, dry_run=False)
+        assert result.problems == [], [str(p) for p in result.problems]
+        outcomes = result.outcomes
+        if all(o.outcome in (SUBMITTED, CONFIRMED, SKIPPED) for o in outcomes):
+            break
+    mock_sites.jcjy.set_faults(error_rate=0.0, latency_ms=0, session_lifetime_s=3600)
+    assert all(o.outcome in (SUBMITTED, CONFIRMED, SKIPPED) for o in outcomes), outcomes
+    for r in rows:
+        expected = "审核不通过" if r % 2 else "审核通过"
+        assert [h[2] for h in history(session, where[r][1])] == [expected]
+    rejected = sum(1 for r in rows if r % 2)
+    assert len(mock_sites.jcjy.sms()) == sms_before + rejected
