@@ -1,65 +1,55 @@
-"""Interim checks: the amount comparison only (claimed vs what the proofs state).
-
-The full checks of domain.md §3 (region, 基层 level, service, exclusions, caps, OCR certainty)
-replace this module at the merge; :func:`assess` keeps its signature.
-"""
+"""核查建议 for one application: the project's own checks (domain.md §3) on what 详情 shows and
+what its proofs state. A suggestion, never a decision: the reviewer keeps every decision."""
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
+from collections.abc import Callable
 
-from pages.jcjy import PASSED, REJECTED
+from pages.jcjy import ELIGIBLE, INELIGIBLE, PASSED, REJECTED
 
-from .assessment import NEEDS_PERSON, REMARK_MAX, Assessment, Finding
+from .assessment import NEEDS_PERSON, REMARK_MAX, Assessment
 from .record import ApplicationRecord
+from .rules import Found, amounts, eligibility, place
 
-AMOUNT_RULE = "申请金额与实缴金额（domain.md §3）"
-LOAN = "贷款代偿"
-YEAR = re.compile(r"(\d{4}-\d{4})")
-#: 系统判断结果 that means eligible.
-SYSTEM_ELIGIBLE = "符合"
-
-
-def _amount_findings(record: ApplicationRecord) -> list[Finding]:
-    if record.fields.get("申请类型") == LOAN:
-        claimed = sum(record.claimed.values(), Decimal())
-        read = [p.amount for p in record.proofs if p.amount is not None]
-        if len(read) < len(record.proofs) or not read:
-            return [Finding(AMOUNT_RULE, "借款合同金额无法读取，需人工核对", NEEDS_PERSON)]
-        principal = sum(read, Decimal())
-        if claimed > principal:
-            return [Finding(AMOUNT_RULE, f"申请总额{claimed}元超过借款本金{principal}元", REJECTED)]
-        return []
-    paid: dict[str, Decimal | None] = {}
-    for proof in record.proofs:
-        if match := YEAR.search(proof.title):
-            paid[match[1]] = proof.amount
-    findings = []
-    for year, claimed in record.claimed.items():
-        key = m[1] if (m := YEAR.search(year)) else year
-        if key not in paid:
-            findings.append(Finding(AMOUNT_RULE, f"{year}学年缺少缴费票据", REJECTED))
-        elif paid[key] is None:
-            findings.append(Finding(AMOUNT_RULE, f"{year}学年缴费票据金额无法读取，需人工核对", NEEDS_PERSON))
-        elif paid[key] != claimed:
-            findings.append(Finding(
-                AMOUNT_RULE, f"{year}学年申请{claimed}元，缴费票据实缴{paid[key]}元", REJECTED))
-    return findings
+Check = Callable[[ApplicationRecord], list[Found]]
+#: Every check, in the order its findings are listed.
+CHECKS: tuple[Check, ...] = (
+    eligibility.exclusions,
+    eligibility.service,
+    place.region,
+    place.basic_level,
+    place.frontline_post,
+    eligibility.one_type,
+    amounts.cap,
+    amounts.paid,
+)
+#: What the system's 判断结果 corresponds to among the suggestions.
+SYSTEM_SUGGESTS = {ELIGIBLE: PASSED, INELIGIBLE: REJECTED}
+_REMARK_HEAD = "审核未通过："
+_REMARK_TAIL = "。请核对后修改申请并重新提交。"
 
 
 def assess(record: ApplicationRecord) -> Assessment:
-    """核查建议 from the amounts alone."""
-    findings = _amount_findings(record)
-    if any(f.verdict == REJECTED for f in findings):
-        suggestion = REJECTED
-    elif findings:
-        suggestion = NEEDS_PERSON
-    else:
-        suggestion = PASSED
-    remark = ""
-    if suggestion == REJECTED:
-        remark = "；".join(f.text for f in findings if f.verdict == REJECTED)[:REMARK_MAX]
-    system_passed = record.system_result == SYSTEM_ELIGIBLE
-    disagrees = suggestion != NEEDS_PERSON and (suggestion == PASSED) != system_passed
-    return Assessment(suggestion, tuple(findings), remark, disagrees)
+    """Run every check: 不通过 when a rule is not met, else 需人工 when one cannot tell, else 通过."""
+    found = [f for check in CHECKS for f in check(record)]
+    verdicts = {f.finding.verdict for f in found}
+    suggestion = (
+        REJECTED if REJECTED in verdicts else NEEDS_PERSON if NEEDS_PERSON in verdicts else PASSED
+    )
+    remark = student_remark([f.student for f in found if f.student]) if suggestion == REJECTED else ""
+    system = SYSTEM_SUGGESTS.get(record.system_result)
+    return Assessment(
+        suggestion=suggestion,
+        findings=tuple(f.finding for f in found),
+        remark=remark,
+        disagrees_with_system=suggestion != NEEDS_PERSON and suggestion != system,
+    )
+
+
+def student_remark(reasons: list[str]) -> str:
+    """The suggested 备注: the reasons in plain words, within REMARK_MAX characters."""
+    text = _REMARK_HEAD + "；".join(reasons) + _REMARK_TAIL
+    if len(text) <= REMARK_MAX:
+        return text
+    room = REMARK_MAX - len(_REMARK_HEAD) - len(_REMARK_TAIL) - 1
+    return _REMARK_HEAD + "；".join(reasons)[:room] + "…" + _REMARK_TAIL

@@ -3,7 +3,8 @@
 # Installs everything this project needs (idempotent; steps already done are skipped).
 # Called by `make setup`.
 #
-#   1. Debian packages: firefox-esr, fonts-wqy-microhei (CJK font), xvfb, xauth; node + npm
+#   1. Debian packages: firefox-esr, fonts-wqy-microhei (CJK font), xvfb, xauth,
+#      tesseract-ocr + tesseract-ocr-chi-sim (OCR of scanned proofs); node + npm
 #      (as root: apt-get install; otherwise: print the exact sudo command and stop)
 #   2. .venv (Python 3.11) with the project installed editable, test extra included
 #   3. an ffmpeg where Playwright's video recorder looks for it
@@ -16,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 
 ALLURE_VERSION="3.18.0"     # npm package "allure" (Allure Report 3, Node only, no Java)
-APT_PACKAGES=(firefox-esr fonts-wqy-microhei xvfb xauth)
+APT_PACKAGES=(firefox-esr fonts-wqy-microhei xvfb xauth tesseract-ocr tesseract-ocr-chi-sim)
 VENV="$ROOT/.venv"
 TOOLS="$ROOT/.tools"
 

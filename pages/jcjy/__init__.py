@@ -2,6 +2,8 @@
 
 from .access_denied import AccessDeniedPage
 from .application_detail import (
+    ELIGIBLE,
+    INELIGIBLE,
     PASSED,
     REJECTED,
     REVIEW_RESULTS,
@@ -15,7 +17,7 @@ from .material_preview import MaterialPreviewDialog
 from .staff_login import StaffLoginPage
 
 __all__ = [
-    "ALL_DONE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
+    "ALL_DONE", "ELIGIBLE", "INELIGIBLE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
     "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "Judgement", "LoginHomePage",
     "MaterialPreviewDialog", "StaffLoginPage", "saved_notice",
 ]

@@ -16,6 +16,8 @@ from .material_preview import MaterialPreviewDialog
 #: The two 审核结果 a reviewer can choose (the labels of the radio buttons).
 PASSED, REJECTED = "通过", "不通过"
 REVIEW_RESULTS = (PASSED, REJECTED)
+#: The two 系统判断结果 (仅供参考).
+ELIGIBLE, INELIGIBLE = "符合", "不符合"
 
 
 def saved_notice(name: str, result: str = "") -> str:
