@@ -133,15 +133,13 @@ class Applier:
         """After an answer not read: what the site shows now (None: still 待审核, not saved)."""
         if status == PENDING:
             return None
-        history = detail.history_rows()
-        last = history[-1] if history else ["", "", "", ""]
-        ours = (last[1] == self.session.name and last[2] == f"审核{d.result}"
-                and last[3] == (d.remark or "无"))
-        if ours:
-            message = f"经站点核对：{last[0]} 已保存为“{last[2]}”（审核记录）"
+        last = detail.last_decision()
+        if last is not None and last.records(self.session.name, d.result, d.remark):
+            message = f"经站点核对：{last.time} 已保存为“{last.label}”（审核记录）"
             self._record(d, SAVED, message)
             return self._outcome(d, CONFIRMED, message)
-        message = f"站点上此申请已是“{status}”（{last[1]} {last[0]}），本表结果未提交"
+        who = f"{last.reviewer} {last.time}" if last is not None else "审核记录为空"
+        message = f"站点上此申请已是“{status}”（{who}），本表结果未提交"
         self._record(d, REFUSED, message)
         return self._outcome(d, BLOCKED, message)
 

@@ -23,6 +23,17 @@ CHECKS: tuple[Check, ...] = (
     amounts.cap,
     amounts.paid,
 )
+#: Every rule the checks apply, in the order of CHECKS (the 汇总 sheet lists them).
+RULES: tuple[str, ...] = (
+    eligibility.EXCLUSIONS,
+    eligibility.SERVICE,
+    place.REGION,
+    place.BASIC,
+    place.POST,
+    eligibility.ONE_TYPE,
+    amounts.CAP,
+    amounts.PAID,
+)
 #: What the system's 判断结果 corresponds to among the suggestions.
 SYSTEM_SUGGESTS = {ELIGIBLE: PASSED, INELIGIBLE: REJECTED}
 _REMARK_HEAD = "审核未通过："

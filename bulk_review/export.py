@@ -50,7 +50,6 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
     evidence = out.parent / EVIDENCE
     rows: list[dict[str, str]] = []
     exported: list[ExportedRow] = []
-    rules: dict[str, None] = {checks.AMOUNT_RULE: None} if hasattr(checks, "AMOUNT_RULE") else {}
     with progress_bar() as bar:
         task = bar.add_task("导出申请", total=len(listed))
         for row, path in listed:
@@ -60,8 +59,6 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
             record, state = session.retrying(f"读取申请 {row.application_no}", read)
             assessment = checks.assess(record)
             values = row_values(record, assessment)
-            for finding in assessment.findings:
-                rules.setdefault(finding.rule, None)
             values.update({
                 RESULT: "", REMARK: assessment.remark, EXPORT_ID: export_id,
                 FINGERPRINT: row_fingerprint(key, export_id, values),
@@ -79,7 +76,7 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
         session.url, datetime.now().isoformat(timespec="seconds"), tool_version,
         "全部" if status == "all" else status,
     )
-    write_xlsx(out, info, rows, list(rules))
+    write_xlsx(out, info, rows, list(checks.RULES))
     csv_path = out.with_suffix(".csv") if with_csv else None
     if csv_path is not None:
         write_csv(csv_path, rows)

@@ -165,7 +165,7 @@ def _problems(problems: list) -> int:
 def run_status(args: argparse.Namespace) -> int:
     try:
         s = review_status.read_status(args.worksheet)
-    except WorksheetError as exc:
+    except ValueError as exc:  # WorksheetError, or no journal for this sheet
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     print(f"导出编号 {s.export_id}：已填写审核结果 {s.filled} 行")

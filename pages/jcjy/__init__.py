@@ -8,7 +8,9 @@ from .application_detail import (
     REJECTED,
     REVIEW_RESULTS,
     ApplicationDetailPage,
+    HistoryEntry,
     Judgement,
+    decided_label,
     saved_notice,
 )
 from .application_list import ALL_DONE, PENDING, ApplicationListPage, ApplicationRow
@@ -18,6 +20,6 @@ from .staff_login import StaffLoginPage
 
 __all__ = [
     "ALL_DONE", "ELIGIBLE", "INELIGIBLE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
-    "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "Judgement", "LoginHomePage",
-    "MaterialPreviewDialog", "StaffLoginPage", "saved_notice",
+    "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "HistoryEntry", "Judgement", "LoginHomePage",
+    "MaterialPreviewDialog", "StaffLoginPage", "decided_label", "saved_notice",
 ]

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from review_support import EXPORT, export_worksheet
 
-from bulk_review import worksheet
+from bulk_review import checks, worksheet
 from bulk_review.columns import HEADERS
 from bulk_review.runs import check_offline
 from jcjy_cli import review as review_cli
@@ -95,6 +95,8 @@ def test_sheet_is_a_tool_for_a_person(exported):
         letter = openpyxl.utils.get_column_letter(column[hidden])
         assert ws.column_dimensions[letter].hidden
     assert wb["导出信息"].sheet_state == "hidden" and "汇总" in wb.sheetnames
+    listed = [r[0] for r in wb["汇总"].iter_rows(values_only=True)]
+    assert all(rule in listed for rule in checks.RULES)  # every rule applied, not only those found
 
 
 def test_csv_has_a_bom(exported):
