@@ -142,3 +142,15 @@ def materials(page: str) -> list[MaterialLinks]:
         MaterialLinks(html.unescape(name), html.unescape(preview), html.unescape(download))
         for preview, download, name in _MATERIAL.findall(page)
     ]
+
+
+_HISTORY = re.compile(r'<section class="panel history".*?<tbody>(.*?)</tbody>', re.S)
+_CELL = re.compile(r"<td>(.*?)</td>", re.S)
+
+
+def history(page: str) -> list[list[str]]:
+    """审核记录 of a detail page: [审核时间, 审核人, 审核结果, 审核备注] per decision, oldest first."""
+    found = _HISTORY.search(page)
+    if not found:
+        return []
+    return [[text_of(c) for c in _CELL.findall(row)] for row in _ROW.findall(found.group(1))]

@@ -20,7 +20,7 @@ class Finding:
 
     rule: str  # e.g. "区域范围（domain.md §3）"
     text: str  # e.g. "单位所在地浙江省属东部地区，不在中西部地区范围内"
-    verdict: str  # REJECTED (the rule is not met) or NEEDS_PERSON (cannot tell)
+    verdict: str  # REJECTED (not met), NEEDS_PERSON (cannot tell), PASSED (met, a note: 按上限计算)
 
 
 @dataclass(frozen=True)

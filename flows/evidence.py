@@ -3,6 +3,11 @@
 需核实缴纳的实际金额: the amounts come from the text of each 缴费票据 (实缴学费) and of the
 借款合同 (借款本金合计), downloaded with the browser's own session, never from what the student
 typed.
+
+A proof with no text layer is a scan: :mod:`flows.ocr` reads it, and the reading says how sure it
+is from how the amounts on the page agree with one another (a receipt prints its amount in
+figures four times and once in capitals; a loan contract's 借款本金合计 is the sum of its rows and
+is printed in capitals too). A reading below :data:`SURE` must be checked by a person.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from decimal import Decimal
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from pages.values import amount
+from pages.values import amount, amount_in_capitals
 
+from . import ocr
 from .errors import ApplicationError
 
 #: How a proof's amount was read: from the PDF's text layer, or by OCR of a scan.
@@ -24,6 +30,18 @@ TEXT, OCR = "文本", "OCR"
 
 RECEIPT_AMOUNT = re.compile(r"实缴学费[:：]\s*([\d,]+\.\d{2})")
 LOAN_PRINCIPAL = re.compile(r"借款本金合计[:：]\s*([\d,]+\.\d{2})")
+#: An OCR reading at least this sure may be trusted; below it a person must look.
+SURE = 0.8
+#: How sure an OCR reading is when the amount in capitals agrees with the figures; when the
+#: figures agree with one another (a loan contract: its rows add up to the total); when only
+#: some figures could be read; when they disagree or nothing could be read.
+CAPITALS_AGREE, FIGURES_AGREE, FIGURES_PARTLY, UNSURE = 0.99, 0.9, 0.6, 0.2
+#: A receipt prints its amount in figures this many times (two in the table, 实缴, 小写).
+RECEIPT_FIGURES = 4
+_FIGURES = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}(?!\d)")
+_CAPITALS = re.compile(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元[整正]?)")
+_DATE = re.compile(r"20\d\d\s*[-.年]\s*\d{1,2}\s*[-.月]\s*\d{1,2}")
+_SCHOOL_YEAR = re.compile(r"^\D{0,3}20\d\d\s*[-.—–]\s*20\d\d")
 
 
 def states_paid_amount(title: str) -> bool:
@@ -62,8 +80,56 @@ class ProofReading:
 
 
 def read_proof(title: str, data: bytes) -> ProofReading:
-    """The amount one downloaded proof states."""
-    return ProofReading(title, paid_amount_in(pdf_text(data)), TEXT, 1.0)
+    """The amount one downloaded proof states: from its text layer, else by OCR of the scan."""
+    text = pdf_text(data)
+    if text.strip():
+        return ProofReading(title, paid_amount_in(text), TEXT, 1.0)
+    lines = ocr.ocr_lines(data)
+    value, sure = _loan_reading(lines) if "借款合同" in title else _receipt_reading(lines)
+    return ProofReading(title, value, OCR, sure)
+
+
+def _figures(line: str) -> list[Decimal]:
+    """The amounts in figures on one recognised line (dates left out: 2024.09.01 is no amount)."""
+    return [amount(m) for m in _FIGURES.findall(_DATE.sub(" ", line))]
+
+
+def _capitals(lines: list[str]) -> Decimal | None:
+    """The amount in capitals on the page, if one reads as a valid amount."""
+    for line in lines:
+        for match in _CAPITALS.findall(line.replace(" ", "")):
+            value = amount_in_capitals(match)
+            if value is not None:
+                return value
+    return None
+
+
+def _sure(value: Decimal, lines: list[str], figures_agree: bool, partly: bool) -> float:
+    if _capitals(lines) == value:
+        return CAPITALS_AGREE
+    return FIGURES_AGREE if figures_agree else FIGURES_PARTLY if partly else UNSURE
+
+
+def _receipt_reading(lines: list[str]) -> tuple[Decimal | None, float]:
+    """实缴学费 of a scanned receipt: every figure on it is the same amount."""
+    figures = [value for line in lines for value in _figures(line)]
+    if not figures:
+        return None, 0.0
+    value = max(set(figures), key=figures.count)
+    agree = figures.count(value)
+    alone = agree == len(figures)
+    return value, _sure(value, lines, alone and agree >= RECEIPT_FIGURES - 1, alone and agree > 1)
+
+
+def _loan_reading(lines: list[str]) -> tuple[Decimal | None, float]:
+    """借款本金合计 of a scanned loan contract, checked against the sum of its rows."""
+    totals = [v for line in lines if "合计" in line or "本金" in line for v in _figures(line)]
+    rows = [_figures(line) for line in lines if _SCHOOL_YEAR.match(line)]
+    if not totals:
+        return None, 0.0
+    value = totals[0]
+    rows_add_up = bool(rows) and all(len(r) == 1 for r in rows) and sum(r[0] for r in rows) == value
+    return value, _sure(value, lines, rows_add_up, False)
 
 
 def read_proofs(page: Page, base_url: str, materials: dict[str, str]) -> list[ProofReading]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import demo, serve, walkthrough
+from . import demo, review, serve, walkthrough
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.register(sub)
     serve.register(sub)
     walkthrough.register(sub)
+    review.register(sub)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""Typed, cached access to the reference data in ``mock_sites/data/*.json``."""
+"""Typed, cached access to the mock's own data in ``mock_sites/data/*.json`` (units, places,
+employers), joined with the public policy facts of :mod:`policy` (re-exported here)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,36 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from policy import (
+    STAGES,
+    CapPeriod,
+    LocationLevel,
+    Province,
+    RelaxedArea,
+    cap_for,
+    cap_periods,
+    eligible_categories,
+    is_hardship,
+    is_old_industrial,
+    location_level,
+    location_levels,
+    min_service_years,
+    old_industrial_from_year,
+    payment_split,
+    province,
+    provinces,
+    relaxed_areas,
+    unit_type,
+)
+
+__all__ = [  # the policy facts, re-exported for the mock's modules
+    "STAGES", "CapPeriod", "LocationLevel", "Province", "RelaxedArea", "cap_for", "cap_periods",
+    "eligible_categories", "is_hardship", "is_old_industrial", "location_level", "location_levels",
+    "min_service_years", "old_industrial_from_year", "payment_split", "province", "provinces",
+    "relaxed_areas",
+]
+
 DATA_DIR = Path(__file__).parent / "data"
-STAGES = ("本专科", "研究生")
 _CITY_PLACEHOLDER = "省直辖县级行政区划"
 
 
@@ -58,13 +87,6 @@ class DemoUnits:
 
 
 @dataclass(frozen=True, slots=True)
-class Province:
-    name: str
-    short: str
-    category: str  # 西部 / 中部 / 东部
-
-
-@dataclass(frozen=True, slots=True)
 class Place:
     """A real employment location used for seeding."""
 
@@ -75,24 +97,6 @@ class Place:
     level: str  # 乡镇 / 县城 / 街道 / 市辖区
     hardship: bool
     old_industrial: bool
-
-
-@dataclass(frozen=True, slots=True)
-class LocationLevel:
-    name: str
-    description: str
-    not_basic_reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RelaxedArea:
-    """A province where every level counts as 基层 except one city's districts."""
-
-    province: str
-    except_city: str
-    except_levels: tuple[str, ...]
-    description: str
-    except_reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,20 +117,8 @@ class EmployerType:
     @property
     def frontline_posts(self) -> frozenset[str]:
         """Posts that count as 生产第一线 (only meaningful when post_rule is 'frontline')."""
-        return frozenset(post for v in self.variants for post in v.posts)
-
-
-@dataclass(frozen=True, slots=True)
-class CapPeriod:
-    from_year: int | None
-    to_year: int | None
-    caps: dict[str, int]
-    basis: str
-
-    def covers(self, year: int) -> bool:
-        return (self.from_year is None or year >= self.from_year) and (
-            self.to_year is None or year <= self.to_year
-        )
+        rule = unit_type(self.name)
+        return rule.frontline_posts if rule else frozenset()
 
 
 @cache
@@ -194,73 +186,19 @@ def demo_invite_code() -> str:
     return demo_units().invite_code
 
 
-# --- regions ----------------------------------------------------------------------------
-
-
-@cache
-def provinces() -> tuple[Province, ...]:
-    return tuple(Province(**p) for p in _load("regions.json")["provinces"])
-
-
-@cache
-def _provinces_by_name() -> dict[str, Province]:
-    index = {p.name: p for p in provinces()}
-    index.update({p.short: p for p in provinces()})
-    return index
-
-
-def province(name: str) -> Province | None:
-    """Look a province up by full (四川省) or short (四川) name."""
-    return _provinces_by_name().get(name)
-
-
-def eligible_categories() -> tuple[str, ...]:
-    return tuple(_load("regions.json")["eligible_categories"])
-
-
-def old_industrial_from_year() -> int:
-    return int(_load("regions.json")["old_industrial_from_year"])
+# --- places -----------------------------------------------------------------------------
 
 
 @cache
 def places() -> tuple[Place, ...]:
-    return tuple(Place(**p) for p in _load("regions.json")["places"])
-
-
-@cache
-def _hardship_counties() -> frozenset[tuple[str, str, str]]:
-    return frozenset((p.province, p.city, p.county) for p in places() if p.hardship)
-
-
-@cache
-def _old_industrial_cities() -> frozenset[tuple[str, str]]:
-    return frozenset((p.province, p.city) for p in places() if p.old_industrial)
-
-
-def is_hardship(province_name: str, city: str, county: str) -> bool:
-    """Whether the county is a known 艰苦边远地区."""
-    return (province_name, city, county) in _hardship_counties()
-
-
-def is_old_industrial(province_name: str, city: str) -> bool:
-    """Whether the city is a known 老工业基地."""
-    return (province_name, city) in _old_industrial_cities()
-
-
-@cache
-def location_levels() -> tuple[LocationLevel, ...]:
-    return tuple(LocationLevel(**lv) for lv in _load("regions.json")["location_levels"])
-
-
-def location_level(name: str) -> LocationLevel | None:
-    return next((lv for lv in location_levels() if lv.name == name), None)
-
-
-@cache
-def relaxed_areas() -> tuple[RelaxedArea, ...]:
+    """Real places used for seeding, each marked from the policy facts."""
     return tuple(
-        RelaxedArea(**{**a, "except_levels": tuple(a["except_levels"])})
-        for a in _load("regions.json")["relaxed_areas"]
+        Place(
+            **p,
+            hardship=is_hardship(p["province"], p["city"], p["county"]),
+            old_industrial=is_old_industrial(p["province"], p["city"]),
+        )
+        for p in _load("regions.json")["places"]
     )
 
 
@@ -272,13 +210,16 @@ def employer_types() -> tuple[EmployerType, ...]:
     result = []
     for t in _load("employers.json")["types"]:
         variants = tuple(EmployerVariant(v["pattern"], tuple(v["posts"])) for v in t["variants"])
+        rule = unit_type(t["name"])
+        if rule is None:
+            raise ValueError(f"employers.json：单位性质“{t['name']}”不在 policy/data/unit_types.json 中")
         result.append(
             EmployerType(
                 name=t["name"],
                 levels=tuple(t["levels"]),
-                basic_levels=tuple(t["basic_levels"]),
-                post_rule=t["post_rule"],
-                not_basic_reason=t["not_basic_reason"],
+                basic_levels=rule.basic_levels,
+                post_rule=rule.post_rule,
+                not_basic_reason=rule.not_basic_reason,
                 variants=variants,
             )
         )
@@ -291,30 +232,3 @@ def employer_type(name: str) -> EmployerType | None:
 
 def employer_words() -> tuple[str, ...]:
     return tuple(_load("employers.json")["words"])
-
-
-# --- caps -------------------------------------------------------------------------------
-
-
-@cache
-def cap_periods() -> tuple[CapPeriod, ...]:
-    return tuple(CapPeriod(**c) for c in _load("caps.json")["cohorts"])
-
-
-def cap_for(graduation_year: int, stage: str) -> int:
-    """Yearly cap (元) for a graduate of this year and 学段."""
-    if stage not in STAGES:
-        raise ValueError(f"未知学段：{stage}")
-    for period in cap_periods():
-        if period.covers(graduation_year):
-            return period.caps[stage]
-    raise ValueError(f"没有适用于{graduation_year}届的上限标准")
-
-
-def payment_split() -> tuple[int, ...]:
-    """Percentages paid in each of the three years (33/33/34)."""
-    return tuple(_load("caps.json")["payment_split"])
-
-
-def min_service_years() -> int:
-    return int(_load("caps.json")["min_service_years"])

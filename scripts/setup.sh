@@ -4,7 +4,7 @@
 # Called by `make setup`.
 #
 #   1. Debian packages: firefox-esr, fonts-wqy-microhei (CJK font), xvfb, xauth, tesseract-ocr
-#      (+ chi-sim), espeak-ng; node + npm
+#      (+ chi-sim: scanned proofs, walkthrough frames), espeak-ng (narration); node + npm
 #      (as root: apt-get install; otherwise: print the exact sudo command and stop)
 #   2. .venv (Python 3.11) with the project installed editable, test extra included
 #   3. an ffmpeg where Playwright's video recorder looks for it
@@ -17,8 +17,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 
 ALLURE_VERSION="3.18.0"     # npm package "allure" (Allure Report 3, Node only, no Java)
-# tesseract-ocr + chi-sim: OCR of walkthrough frames (no secret readable); espeak-ng: the
-# walkthrough's offline Mandarin narration (voice cmn-latn-pinyin).
+# tesseract-ocr + chi-sim: OCR of scanned proofs and of walkthrough frames (no secret readable);
+# espeak-ng: the walkthrough's offline Mandarin narration (voice cmn-latn-pinyin).
 APT_PACKAGES=(firefox-esr fonts-wqy-microhei xvfb xauth tesseract-ocr tesseract-ocr-chi-sim espeak-ng)
 VENV="$ROOT/.venv"
 TOOLS="$ROOT/.tools"

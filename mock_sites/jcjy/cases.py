@@ -44,6 +44,7 @@ class Material:
     kind: str
     title: str
     year_index: int | None = None
+    scanned: bool = False  # a phone photo: an image-only PDF, no text layer
 
 
 @dataclass(kw_only=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,20 @@ CASE_SHORT_SERVICE = "服务期不足"
 CASE_DIRECTED = "定向或委培"
 CASE_AMOUNT_MISMATCH = "申报金额与票据不符"
 CASE_OVER_CAP = "超出年度上限"
+# What a 非基层单位 or 定向或委培 case turns out to be (its ``label``, the case's truth).
+CASE_COUNTY_SEAT = "县城"
+CASE_COUNTY_ORGAN = "县级机关"
+CASE_CITY_DISTRICT = "市辖区街道"
+CASE_TUITION_WAIVED = "已享受免学费"
+#: The label each share is split into: 非基层单位 by where and what the employer is, 定向或委培
+#: into 定向/委培 (kept as 定向或委培) and 已享受免学费.
+CASE_PARTS: dict[str, tuple[str, ...]] = {
+    CASE_NOT_BASIC: (CASE_COUNTY_SEAT, CASE_COUNTY_ORGAN, CASE_CITY_DISTRICT),
+    CASE_DIRECTED: (CASE_DIRECTED, CASE_TUITION_WAIVED),
+}
+COUNTY_ORGANS = frozenset({"县直机关/县局委办", "县直事业单位"})
+#: Share (percent) of 缴费票据 and 借款合同 uploaded as a phone photo: an image-only PDF.
+SCANNED_SHARE = 20
 
 # Percent of applications per case; the system says 符合 for the last two as well.
 CASE_SHARES: tuple[tuple[str, int], ...] = (
@@ -42,8 +57,15 @@ CASE_SHARES: tuple[tuple[str, int], ...] = (
     (CASE_AMOUNT_MISMATCH, 8),
     (CASE_OVER_CAP, 5),
 )
-INELIGIBLE_CASES = frozenset({CASE_REGION, CASE_NOT_BASIC, CASE_SHORT_SERVICE, CASE_DIRECTED})
+INELIGIBLE_CASES = frozenset({
+    CASE_REGION, CASE_SHORT_SERVICE, *CASE_PARTS[CASE_NOT_BASIC], *CASE_PARTS[CASE_DIRECTED],
+})
 SYSTEM_ELIGIBLE_CASES = frozenset({CASE_ELIGIBLE, CASE_AMOUNT_MISMATCH, CASE_OVER_CAP})
+
+
+def case_share(label: str) -> str:
+    """The CASE_SHARES entry a label belongs to (非基层单位 for 县城, …)."""
+    return next((share for share, parts in CASE_PARTS.items() if label in parts), label)
 
 GRADUATION_YEARS: tuple[tuple[int, int], ...] = ((2025, 60), (2024, 25), (2023, 15))
 GRADUATE_DEMO_SHARE = 0.25
@@ -117,7 +139,8 @@ def _assign_units(labels: list[str], rng: random.Random) -> list[reference.Unit]
         n_grad = max(n_grad, MIN_DEMO_ELIGIBLE + MIN_DEMO_INELIGIBLE)
         n_under = max(n_under, 1)
         grad += [i for i, lb in enumerate(labels) if lb == CASE_ELIGIBLE][:MIN_DEMO_ELIGIBLE]
-        grad += [i for i, lb in enumerate(labels) if lb in INELIGIBLE_CASES][:MIN_DEMO_INELIGIBLE]
+        ineligible = {case_share(lb) for lb in INELIGIBLE_CASES}
+    grad += [i for i, lb in enumerate(labels) if lb in ineligible][:MIN_DEMO_INELIGIBLE]
     chosen = set(grad)
     rest = [i for i in range(count) if i not in chosen]
     rng.shuffle(rest)
@@ -185,7 +208,10 @@ def _application(
     male = rng.random() < 0.5
     cap = reference.cap_for(graduation_year, stage)
     app_type = "学费补偿" if label == CASE_OVER_CAP or rng.random() >= LOAN_SHARE else "贷款代偿"
-    directed = label == CASE_DIRECTED and rng.random() < 0.5
+    # One draw splits 定向或委培 into thirds: 定向, 委培, 已享受免学费 (so the stream is unchanged).
+    exclusion = rng.random() if label == CASE_DIRECTED else 1.0
+    directed, commissioned = exclusion < 1 / 3, 1 / 3 <= exclusion < 2 / 3
+    waived = label == CASE_DIRECTED and not (directed or commissioned)
     app = Application(
         student_name=fake.name_male() if male else fake.name_female(),
         student_no=_student_no(index, unit, stage, graduation_year - schooling),
@@ -199,7 +225,8 @@ def _application(
         schooling_years=schooling,
         graduation_year=graduation_year,
         directed=directed,
-        commissioned=label == CASE_DIRECTED and not directed,
+        commissioned=commissioned,
+        tuition_waived=waived,
         employer_name=employer,
         employer_type=posting.etype.name,
         province=place.province,
@@ -213,11 +240,28 @@ def _application(
         ),
         contract_type=rng.choice(CONTRACT_TYPES_WEIGHTED),
         application_type=app_type,
-        label=label,
+        label=_truth(label, posting, waived),
     )
     app.years = _years(app, label, cap, rng)
     app.materials = _materials(app)
     return app
+
+
+def _truth(label: str, posting: _Posting, waived: bool) -> str:
+    """The case's label refined by what it turned out to be (县城, 县级机关, 已享受免学费, …)."""
+    if label == CASE_DIRECTED and waived:
+        return CASE_TUITION_WAIVED
+    if label != CASE_NOT_BASIC:
+        return label
+    if posting.etype.name in COUNTY_ORGANS:
+        return CASE_COUNTY_ORGAN
+    return CASE_COUNTY_SEAT if posting.place.level == "县城" else CASE_CITY_DISTRICT
+
+
+def scanned(student_no: str, title: str) -> bool:
+    """Whether this proof was uploaded as a photo (no text layer): a fixed share, by a hash of
+    the student and the title so that the seeded stream of everything else stays as it was."""
+    return zlib.crc32(f"{student_no}:{title}:扫描".encode()) % 100 < SCANNED_SHARE
 
 
 def _years(app: Application, label: str, cap: int, rng: random.Random) -> list[YearPayment]:
@@ -243,11 +287,16 @@ def _materials(app: Application) -> list[Material]:
     }[app.contract_type]
     materials = [contract, Material(KIND_EMPLOYMENT_PROOF, "就业证明")]
     if app.application_type == "贷款代偿":
-        materials.append(Material(KIND_LOAN_CONTRACT, "国家助学贷款借款合同"))
+        title = "国家助学贷款借款合同"
+        materials.append(
+            Material(KIND_LOAN_CONTRACT, title, scanned=scanned(app.student_no, title))
+        )
     else:
         for y in app.years:
             title = f"缴费票据（{app.academic_year(y.year_index)}学年）"
-            materials.append(Material(KIND_RECEIPT, title, y.year_index))
+            materials.append(
+                Material(KIND_RECEIPT, title, y.year_index, scanned(app.student_no, title))
+            )
     return materials
 
 

@@ -111,6 +111,11 @@ class ApplicationRecord(Base):
         order_by="Decision.id", lazy="raise", cascade="all, delete-orphan")
 
     @property
+    def application_no(self) -> str:
+        """申请编号 as the screens show it (stable across 重新提交)."""
+        return f"JY{self.graduation_year}{self.id:06d}"
+
+    @property
     def review_label(self) -> str:
         return REVIEW_LABELS.get(self.status, self.status)
 

@@ -91,11 +91,10 @@ def material(app_id: int, seq: int) -> Response:
 @bp.get("/applications/<row_id:app_id>/materials/<row_id:seq>/preview")
 @staff_required
 def material_preview(app_id: int, seq: int) -> Response:
-    """The material's pages as one SVG image, for the 预览 dialog."""
+    """The material's pages as one image (SVG; the photo of a scan), for the 预览 dialog."""
     case, proof = _material_in_scope(app_id, seq)
-    response = Response(
-        material_pdfs.render_material_svg(case, proof), mimetype="image/svg+xml",
-    )
+    image, mimetype = material_pdfs.render_material_preview(case, proof)
+    response = Response(image, mimetype=mimetype)
     response.headers["Cache-Control"] = "private, no-store"
     # Opened on its own, the image is a document: nothing in it may run or load.
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

@@ -2,11 +2,15 @@
 
 from .access_denied import AccessDeniedPage
 from .application_detail import (
+    ELIGIBLE,
+    INELIGIBLE,
     PASSED,
     REJECTED,
     REVIEW_RESULTS,
     ApplicationDetailPage,
+    HistoryEntry,
     Judgement,
+    decided_label,
     saved_notice,
 )
 from .application_list import ALL_DONE, PENDING, ApplicationListPage, ApplicationRow
@@ -15,7 +19,7 @@ from .material_preview import MaterialPreviewDialog
 from .staff_login import StaffLoginPage
 
 __all__ = [
-    "ALL_DONE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
-    "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "Judgement", "LoginHomePage",
-    "MaterialPreviewDialog", "StaffLoginPage", "saved_notice",
+    "ALL_DONE", "ELIGIBLE", "INELIGIBLE", "PASSED", "PENDING", "REJECTED", "REVIEW_RESULTS", "AccessDeniedPage",
+    "ApplicationDetailPage", "ApplicationListPage", "ApplicationRow", "HistoryEntry", "Judgement", "LoginHomePage",
+    "MaterialPreviewDialog", "StaffLoginPage", "decided_label", "saved_notice",
 ]

@@ -16,12 +16,38 @@ from .material_preview import MaterialPreviewDialog
 #: The two 审核结果 a reviewer can choose (the labels of the radio buttons).
 PASSED, REJECTED = "通过", "不通过"
 REVIEW_RESULTS = (PASSED, REJECTED)
+#: The two 系统判断结果 (仅供参考).
+ELIGIBLE, INELIGIBLE = "符合", "不符合"
+
+
+#: What 审核记录 shows in 审核备注 for a decision without one.
+NO_REMARK = "无"
+
+
+def decided_label(result: str) -> str:
+    """How a decision is named once taken (审核记录's 审核结果, the notice, 审核状态): "审核通过"."""
+    return f"审核{result}"
 
 
 def saved_notice(name: str, result: str = "") -> str:
     """How the notice after 确定 begins (on the next student's 详情, or on the list):
     "已保存：张三 审核通过。"."""
-    return f"已保存：{name}" + (f" 审核{result}" if result else "")
+    return f"已保存：{name}" + (f" {decided_label(result)}" if result else "")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of 审核记录."""
+
+    time: str
+    reviewer: str
+    label: str
+    remark: str
+
+    def records(self, reviewer: str, result: str, remark: str) -> bool:
+        """True when this line is ``reviewer``'s decision ``result`` with ``remark`` ("" for none)."""
+        return (self.reviewer, self.label, self.remark) == (
+            reviewer, decided_label(result), remark or NO_REMARK)
 
 
 @dataclass(frozen=True)
@@ -167,6 +193,11 @@ class ApplicationDetailPage(BasePage):
         return data_rows(self.history).evaluate_all(
             "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
         )
+
+    def last_decision(self) -> HistoryEntry | None:
+        """The latest line of 审核记录, None before any decision."""
+        rows = self.history_rows()
+        return HistoryEntry(*rows[-1][:4]) if rows else None
 
     def remark_blocked_by_browser(self) -> bool:
         """True when the browser refuses the submit because 备注 is required and empty."""

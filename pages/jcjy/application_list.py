@@ -24,6 +24,7 @@ class ApplicationRow:
     """One row of the list as the reviewer reads it."""
 
     number: int
+    application_no: str  # 申请编号
     name: str
     student_no: str
     unit: str
@@ -34,6 +35,7 @@ class ApplicationRow:
     claimed_total: str
     system_result: str
     status: str
+    submitted_at: str  # 提交时间 (changes when the student 重新提交)
 
 
 class ApplicationListPage(BasePage):
@@ -94,7 +96,7 @@ class ApplicationListPage(BasePage):
         for cells in self.body_rows.evaluate_all(
             "rows => rows.map(r => Array.from(r.cells, c => c.innerText.trim()))"
         ):
-            result.append(ApplicationRow(int(cells[0]), *cells[1:11]))
+            result.append(ApplicationRow(int(cells[0]), *cells[1:13]))
         return result
 
     def first_pending(self) -> str | None:
@@ -129,6 +131,11 @@ class ApplicationListPage(BasePage):
         """Name, 培养单位 and role shown in the top bar."""
         return " ".join(self.user_block.inner_text().split())
 
+    def current_unit(self) -> str:
+        """培养单位 shown in the top bar ('' for an account without one)."""
+        unit = self.user_block.locator(".user-unit")  # a plain span: no role or name of its own
+        return unit.inner_text().strip() if unit.count() else ""
+
     def form_token(self) -> str:
         """The session's form token (what a submitted form carries besides its fields)."""
         return self.token_field.input_value()
@@ -146,6 +153,14 @@ class ApplicationListPage(BasePage):
         login = StaffLoginPage(self.page, self.base_url)
         login.expect_loaded()
         return login
+
+    def detail_paths(self) -> dict[str, str]:
+        """{申请编号: path of its 详情 link} for every row on the current page, in one read."""
+        pairs = self.body_rows.get_by_role("link", name="详情").evaluate_all(
+            "links => links.map(a => [a.closest('tr').cells[1].innerText.trim(),"
+            " a.getAttribute('href')])"
+        )
+        return dict(pairs)
 
     def row_for(self, student_no: str) -> Locator:
         return self.body_rows.filter(has=self.page.get_by_role("cell", name=student_no, exact=True))

@@ -12,7 +12,8 @@ from benchmarks.stats import percentile
 def test_only_accepts_commas_and_repeats_in_a_fixed_order() -> None:
     assert parse_args(["--only", "throughput,http"]).kinds == ["http", "throughput"]
     assert parse_args(["--only", "browser", "--only", "http"]).kinds == ["http", "browser"]
-    assert parse_args([]).kinds == ["http", "throughput", "browser", "suite"]
+    assert parse_args([]).kinds == ["http", "throughput", "browser", "suite", "review-faults", "review-speed",
+                                   "review-memory"]
 
 
 def test_unknown_kind_is_refused(capsys: pytest.CaptureFixture[str]) -> None:

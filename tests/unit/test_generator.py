@@ -36,7 +36,7 @@ def test_zero_and_negative_counts() -> None:
 
 
 def test_case_proportions(apps: list[Application]) -> None:
-    labels = Counter(a.label for a in apps)
+    labels = Counter(gen.case_share(a.label) for a in apps)
     for label, percent in gen.CASE_SHARES:
         assert labels[label] == len(apps) * percent // 100
     clean = sum(
@@ -69,9 +69,12 @@ def test_every_label_matches_the_system_judgement(apps: list[Application]) -> No
     ("label", "fragment"),
     [
         (gen.CASE_REGION, "位于东部地区"),
-        (gen.CASE_NOT_BASIC, "不属于基层单位"),
+        (gen.CASE_COUNTY_SEAT, "不属于基层单位"),
+        (gen.CASE_COUNTY_ORGAN, "不属于基层单位"),
+        (gen.CASE_CITY_DISTRICT, "不属于基层单位"),
         (gen.CASE_SHORT_SERVICE, "少于3年"),
-        (gen.CASE_DIRECTED, "不属于补偿代偿范围"),
+        (gen.CASE_DIRECTED, "定向生，不属于补偿代偿范围"),
+        (gen.CASE_TUITION_WAIVED, "已享受免除学费政策"),
     ],
 )
 def test_ineligible_cases_fail_for_their_own_reason(
@@ -81,13 +84,40 @@ def test_ineligible_cases_fail_for_their_own_reason(
     assert cases
     for app in cases:
         reasons = judge(app).reasons
-        assert reasons and all(fragment in r or "拉萨市辖区" in r for r in reasons), reasons
+        assert reasons and all(
+            fragment in r or "拉萨市辖区" in r or "委培生" in r for r in reasons
+        ), reasons
 
 
-def test_not_basic_cases_include_county_seats_and_county_bureaus(apps: list[Application]) -> None:
-    cases = [a for a in apps if a.label == gen.CASE_NOT_BASIC]
-    assert any(a.location_level == "县城" for a in cases)
-    assert any(a.employer_type == "县直机关/县局委办" for a in cases)
+def test_not_basic_cases_are_county_seats_county_organs_or_city_districts(
+    apps: list[Application],
+) -> None:
+    seats = [a for a in apps if a.label == gen.CASE_COUNTY_SEAT]
+    organs = [a for a in apps if a.label == gen.CASE_COUNTY_ORGAN]
+    districts = [a for a in apps if a.label == gen.CASE_CITY_DISTRICT]
+    assert seats and organs and districts
+    assert all(a.location_level == "县城" and a.employer_type not in gen.COUNTY_ORGANS for a in seats)
+    assert any(a.employer_type == "县直机关/县局委办" for a in organs)
+    assert all(a.location_level in ("街道", "市辖区") for a in districts)
+
+
+def test_exclusions_are_directed_commissioned_or_tuition_waived(apps: list[Application]) -> None:
+    directed = [a for a in apps if a.label == gen.CASE_DIRECTED]
+    waived = [a for a in apps if a.label == gen.CASE_TUITION_WAIVED]
+    assert any(a.directed for a in directed) and any(a.commissioned for a in directed)
+    assert all(a.directed != a.commissioned and not a.tuition_waived for a in directed)
+    assert waived and all(a.tuition_waived and not a.directed and not a.commissioned for a in waived)
+    assert not any(a.tuition_waived for a in apps if a.label not in (gen.CASE_TUITION_WAIVED,))
+
+
+def test_a_share_of_receipts_and_loan_contracts_are_scans(apps: list[Application]) -> None:
+    proofs = [m for a in apps for m in a.materials if m.kind in (KIND_RECEIPT, KIND_LOAN_CONTRACT)]
+    share = sum(m.scanned for m in proofs) / len(proofs)
+    assert share == pytest.approx(gen.SCANNED_SHARE / 100, abs=0.03)
+    others = [
+        m for a in apps for m in a.materials if m.kind not in (KIND_RECEIPT, KIND_LOAN_CONTRACT)
+    ]
+    assert not any(m.scanned for m in others)
 
 
 def test_demo_units_hold_about_forty_percent(apps: list[Application]) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from mock_sites.common.roles import STAGE_ROLES
 from mock_sites.jcjy.models import ApplicationRecord, MaterialRecord, YearPaymentRecord
+from mock_sites.jcjy.store import to_case
 
 
 def record_of(app, app_id: int) -> tuple[ApplicationRecord, list, list]:
@@ -162,3 +163,16 @@ def test_detail_requires_login(client, reviewer) -> None:
     response = other.get(path)
     assert response.status_code == 302
     assert re.search(r"/staff/login\?next=/review/applications/\d+", response.headers["Location"])
+
+
+def test_a_scanned_proof_is_an_image_pdf_and_previews_as_a_photo(app, reviewer) -> None:
+    with app.extensions["db_factory"]() as db:
+        rows = [db.get(ApplicationRecord, i) for i in reviewer.ids]
+        found = [(r.id, seq) for r in rows
+                 for seq, m in enumerate(to_case(r).materials, start=1) if m.scanned]
+    assert found, "the busiest scope has a scanned proof"
+    app_id, seq = found[0]
+    pdf = reviewer.client.get(f"/review/applications/{app_id}/materials/{seq}")
+    assert pdf.mimetype == "application/pdf" and b"/Subtype /Image" in pdf.data
+    preview = reviewer.client.get(f"/review/applications/{app_id}/materials/{seq}/preview")
+    assert preview.status_code == 200 and preview.mimetype == "image/jpeg"

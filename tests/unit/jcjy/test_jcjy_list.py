@@ -10,8 +10,8 @@ from sqlalchemy import select
 from mock_sites.common.roles import STAGE_ROLES
 from mock_sites.jcjy.models import ApplicationRecord
 
-COLUMNS = ("序号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
-           "申请金额（元）", "系统判断结果", "审核状态", "操作")
+COLUMNS = ("序号", "申请编号", "姓名", "学号", "培养单位", "学段", "就业单位", "单位所在地", "申请类型",
+           "申请金额（元）", "系统判断结果", "审核状态", "提交时间", "操作")
 
 
 def rows(html: str) -> list[str]:

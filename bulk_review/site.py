@@ -1,0 +1,81 @@
+"""The site during a bulk run: 详情 opened by address, logging in again when the login timed
+out, server errors and time-outs retried with backoff (application failures, bounded)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
+
+from flows.errors import ApplicationError
+from pages.jcjy import ApplicationDetailPage, ApplicationListPage, StaffLoginPage
+
+from .session import Reviewer
+
+T = TypeVar("T")
+#: Tries of one piece of work before it is reported (application failures only).
+ATTEMPTS = 4
+BACKOFF_S = (0.5, 1.0, 2.0)
+
+
+class LoginTimedOut(ApplicationError):
+    """The site asked for the login again (登录已超时)."""
+
+
+class SiteSession:
+    """A logged-in reviewer's browser page."""
+
+    def __init__(self, page: Page, reviewer: Reviewer, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.page = page
+        self.reviewer = reviewer
+        self.url = reviewer.jcjy_url.rstrip("/")
+        self.sleep = sleep
+        self.name = ""
+        self.unit = ""
+        self.retries = 0  # how many times work was tried again (for the summary)
+
+    def log_in(self) -> ApplicationListPage:
+        review_list = self.retrying("工作人员登录", lambda: self.reviewer.log_in(self.page))
+        who = review_list.current_user().split()
+        self.name, self.unit = (who[0] if who else ""), review_list.current_unit()
+        return review_list
+
+    def retrying(self, what: str, work: Callable[[], T]) -> T:
+        """``work()``, tried again after an application failure (a login that timed out is
+        renewed first); the last failure is raised as an ApplicationError naming ``what``."""
+        for attempt in range(ATTEMPTS):
+            try:
+                return work()
+            except LoginTimedOut:
+                if attempt == ATTEMPTS - 1:
+                    raise
+                self.retries += 1
+                self.reviewer.log_in(self.page)
+            except (ApplicationError, PlaywrightError, AssertionError) as exc:
+                if attempt == ATTEMPTS - 1:
+                    raise ApplicationError(f"{what}失败（已重试 {ATTEMPTS - 1} 次）：{_short(exc)}") from exc
+                self.retries += 1
+                self.sleep(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
+        raise AssertionError("unreachable")
+
+    def open_detail(self, detail_path: str) -> ApplicationDetailPage:
+        """详情 at its address (one try: wrap it in :meth:`retrying`)."""
+        response = self.page.goto(self.url + detail_path)
+        detail = ApplicationDetailPage(self.page, self.url)
+        login = StaffLoginPage(self.page, self.url)
+        expect(detail.title.or_(login.title).or_(detail.alerts).first).to_be_visible()
+        if login.title.is_visible():
+            raise LoginTimedOut("登录已超时")
+        if response is not None and response.status >= 500 or not detail.title.is_visible():
+            raise ApplicationError(f"打开详情失败：{detail.alert_text() or 'HTTP 错误'}")
+        return detail
+
+    def detail(self, detail_path: str, what: str) -> ApplicationDetailPage:
+        return self.retrying(what, lambda: self.open_detail(detail_path))
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
