@@ -41,7 +41,7 @@ RECEIPT_FIGURES = 4
 _FIGURES = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}(?!\d)")
 _CAPITALS = re.compile(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元[整正]?)")
 _DATE = re.compile(r"20\d\d\s*[-.年]\s*\d{1,2}\s*[-.月]\s*\d{1,2}")
-_SCHOOL_YEAR = re.compile(r"^\D{0,3}20\d\d\s*[-.—–]\s*20\d\d")
+_SCHOOL_YEAR = re.compile(r"^\D{0,3}20\d\d\s*[-.—–]?\s*20\d\d")
 
 
 def states_paid_amount(title: str) -> bool:

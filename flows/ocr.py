@@ -8,7 +8,7 @@ import os
 import statistics
 
 import pytesseract
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 from pypdf import PdfReader
 
 from .errors import ApplicationError
@@ -18,6 +18,9 @@ LANGUAGE = "chi_sim"
 MAX_SKEW = 4.0
 _SKEW_STEP = 0.25
 _INK = 160  # grey level below which a pixel is ink
+#: A row with more ink than this share is a printed rule, not text: it is whitened before OCR
+#: (a rule touching a line of text makes tesseract misread that line).
+_RULE_INK = 0.3
 
 
 def page_images(data: bytes) -> list[Image.Image]:
@@ -46,11 +49,22 @@ def _skew(image: Image.Image) -> float:
     return max((k * _SKEW_STEP for k in range(-steps, steps + 1)), key=spread)
 
 
+def _without_rules(image: Image.Image) -> Image.Image:
+    """``image`` (black on white) with the rows of printed rules whitened."""
+    profile = image.resize((1, image.height), Image.Resampling.BOX).get_flattened_data()
+    draw = ImageDraw.Draw(image)
+    for row, mean in enumerate(profile):
+        if mean < 255 * (1 - _RULE_INK):
+            draw.line([(0, row), (image.width, row)], fill=255)
+    return image
+
+
 def cleaned(image: Image.Image) -> Image.Image:
-    """Grey, straightened, noise removed, black on white."""
+    """Grey, straightened, noise and printed rules removed, black on white."""
     grey = image.convert("L")
     straight = grey.rotate(_skew(grey), resample=Image.Resampling.BICUBIC, fillcolor=255)
-    return straight.filter(ImageFilter.MedianFilter(3)).point(lambda v: 255 if v > _INK else 0)
+    ink = straight.filter(ImageFilter.MedianFilter(3)).point(lambda v: 255 if v > _INK else 0)
+    return _without_rules(ink)
 
 
 def ocr_lines(data: bytes) -> list[str]:

@@ -140,7 +140,7 @@ def _assign_units(labels: list[str], rng: random.Random) -> list[reference.Unit]
         n_under = max(n_under, 1)
         grad += [i for i, lb in enumerate(labels) if lb == CASE_ELIGIBLE][:MIN_DEMO_ELIGIBLE]
         ineligible = {case_share(lb) for lb in INELIGIBLE_CASES}
-    grad += [i for i, lb in enumerate(labels) if lb in ineligible][:MIN_DEMO_INELIGIBLE]
+        grad += [i for i, lb in enumerate(labels) if lb in ineligible][:MIN_DEMO_INELIGIBLE]
     chosen = set(grad)
     rest = [i for i in range(count) if i not in chosen]
     rng.shuffle(rest)
