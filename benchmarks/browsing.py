@@ -57,23 +57,31 @@ def tab(base_url: str, counter: RequestCounter | None = None) -> httpx.Client:
                         event_hooks=hooks)
 
 
+#: How each binary type the sites send begins; any other type is text, checked for ``contains``.
+MAGIC = {"application/pdf": (b"%PDF", "不是PDF"), "image/jpeg": (b"\xff\xd8\xff", "不是JPEG图像")}
+
+
 def expect(
     response: httpx.Response, what: str, *, status: int = 200, path: str | None = None,
-    contains: tuple[str, ...] = (), content_type: str = "text/html",
+    contains: tuple[str, ...] = (), content_type: str | tuple[str, ...] = "text/html",
 ) -> httpx.Response:
-    """Check status, final path, content type and that every text in ``contains`` is there
-    (in HTML and SVG); raise ``ApplicationError`` naming the page and what the site said."""
+    """Check status, final path, content type (one of ``content_type``) and that every text in
+    ``contains`` is there (in HTML and SVG); raise ``ApplicationError`` naming the page and
+    what the site said."""
+    accepted = (content_type,) if isinstance(content_type, str) else content_type
     problems = []
     if response.status_code != status:
         problems.append(f"HTTP {response.status_code}（应为 {status}）")
     if path is not None and response.url.path != path:
         problems.append(f"到达 {response.url.path}（应为 {path}）")
     received = response.headers.get("Content-Type", "").split(";")[0].strip()
-    if received != content_type:
-        problems.append(f"内容类型 {received}（应为 {content_type}）")
-    elif content_type == "application/pdf" and not response.content.startswith(b"%PDF"):
-        problems.append("不是PDF")
-    elif content_type != "application/pdf":
+    if received not in accepted:
+        problems.append(f"内容类型 {received}（应为 {' 或 '.join(accepted)}）")
+    elif received in MAGIC:
+        magic, wrong = MAGIC[received]
+        if not response.content.startswith(magic):
+            problems.append(wrong)
+    else:
         missing = [c for c in contains if c not in response.text]
         if missing:
             problems.append(f"页面缺少：{'、'.join(missing)}")

@@ -218,17 +218,20 @@ class HttpProcedure:
         return student, decision.remark
 
     def _check_materials(self, app_id: int, detail: str) -> None:
-        """As in the browser: preview every material; read the amount from each that states one."""
+        """As in the browser: preview every material (a page image, or the photo of a scan);
+        read the amount from each that states one. A scan's amount is not read here: OCR is
+        tesseract's time, not the sites' (``flows.evidence`` reads it in the browser flows)."""
         found = scrape.materials(detail)
         if not found:
             raise BusinessError(f"申请 {app_id} 没有证明材料")
         for material in found:
-            expect(self.jcjy.get(material.preview_url), f"证明材料预览 {material.title}",
-                   content_type="image/svg+xml", contains=("<svg",))
+            preview = expect(self.jcjy.get(material.preview_url), f"证明材料预览 {material.title}",
+                             content_type=("image/svg+xml", "image/jpeg"), contains=("<svg",))
             if states_paid_amount(material.title):
                 pdf = expect(self.jcjy.get(material.download_url), f"证明材料 {material.title}",
                              content_type="application/pdf")
-                if paid_amount_in(pdf_text(pdf.content)) is None:
+                scan = preview.headers["Content-Type"].startswith("image/jpeg")
+                if not scan and paid_amount_in(pdf_text(pdf.content)) is None:
                     raise BusinessError(f"证明材料 {material.title} 中没有实缴金额")
 
     def _verify_sms(self, student: str, remark: str) -> str:

@@ -12,6 +12,7 @@ is printed in capitals too). A reading below :data:`SURE` must be checked by a p
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -79,14 +80,28 @@ class ProofReading:
     confidence: float  # 1.0 for a text layer; for OCR, how sure the recogniser was (0–1)
 
 
+#: Readings of scans kept (a few hundred bytes each), by title and SHA-256 of the PDF.
+_SCAN_READINGS_KEPT = 4096
+_scan_readings: dict[tuple[str, bytes], ProofReading] = {}
+
+
 def read_proof(title: str, data: bytes) -> ProofReading:
-    """The amount one downloaded proof states: from its text layer, else by OCR of the scan."""
+    """The amount one downloaded proof states: from its text layer, else by OCR of the scan.
+
+    A scan already read in this process (the same title and bytes: a retry, a re-export) is not
+    read again: OCR takes about a second a page, the reading is a function of the bytes."""
     text = pdf_text(data)
     if text.strip():
         return ProofReading(title, paid_amount_in(text), TEXT, 1.0)
+    key = (title, hashlib.sha256(data).digest())
+    if (known := _scan_readings.get(key)) is not None:
+        return known
     lines = ocr.ocr_lines(data)
     value, sure = _loan_reading(lines) if "借款合同" in title else _receipt_reading(lines)
-    return ProofReading(title, value, OCR, sure)
+    reading = _scan_readings[key] = ProofReading(title, value, OCR, sure)
+    while len(_scan_readings) > _SCAN_READINGS_KEPT:
+        del _scan_readings[next(iter(_scan_readings))]  # the oldest
+    return reading
 
 
 def _figures(line: str) -> list[Decimal]:

@@ -8,6 +8,7 @@ import difflib
 import json
 import re
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from walkthrough.presenter import caption_text
 from walkthrough.record import END_HOLD_S
 
 pytesseract = pytest.importorskip("pytesseract")
+# One recording for the whole module: `make test` keeps a module on one xdist worker (`--dist loadfile`).
 pytestmark = pytest.mark.slow
 
 #: Where the secrets are typed (and would show, unmasked).
@@ -32,11 +34,38 @@ SECRET_FIELDS = ("短信验证码", "密码", "确认密码", "身份证号")
 DIGITS = "--psm 6 -c tessedit_char_whitelist=0123456789X"
 
 
+def _in_own_thread(args: list[str]) -> int:
+    """``jcjy ARGS`` on a thread of its own: the CLI drives Playwright's sync API, which refuses
+    to run on a thread where pytest-playwright's event loop already runs."""
+    result: list[int] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(main(args))
+        except BaseException as exc:  # handed to the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, name="walkthrough")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, frozenset[str]]:
+    """One run's folder, and the secrets it typed (the process may have typed others before)."""
     out = tmp_path_factory.mktemp("walkthrough")
-    assert main(["walkthrough", "--part", "office", "--out", str(out)]) == 0
-    return out
+    before = known_secrets()
+    assert _in_own_thread(["walkthrough", "--part", "office", "--out", str(out)]) == 0
+    return out, known_secrets() - before
+
+
+@pytest.fixture(scope="module")
+def run(recording: tuple[Path, frozenset[str]]) -> Path:
+    return recording[0]
 
 
 def _top_level_boxes(path: Path) -> list[str]:
@@ -101,9 +130,8 @@ def test_subtitles_one_cue_per_step_in_order_timed_to_the_run(run, name, separat
     assert all(a[1] <= b[0] for a, b in zip(cues, cues[1:], strict=False))
 
 
-def _secrets() -> dict[str, str]:
-    """The password, SMS code and 身份证号 this process typed."""
-    typed = known_secrets()
+def _secrets(typed: frozenset[str]) -> dict[str, str]:
+    """The password, SMS code and 身份证号 the run typed."""
     found = {
         "身份证号": next(s for s in typed if re.fullmatch(r"\d{17}[\dX]", s)),
         "短信验证码": next(s for s in typed if re.fullmatch(r"\d{4,8}", s)),
@@ -112,8 +140,8 @@ def _secrets() -> dict[str, str]:
     return found
 
 
-def test_no_secret_in_any_output_file(run):
-    secrets = _secrets().values()
+def test_no_secret_in_any_output_file(run, recording):
+    secrets = _secrets(recording[1]).values()
     files = [p for p in run.rglob("*") if p.is_file()]
     assert any(p.suffix == ".png" for p in files) and any(p.suffix == ".mp4" for p in files)
     for path in files:
@@ -143,10 +171,10 @@ def _looks_like(runs: list[str], secret: str) -> bool:
     return any(secret in r or difflib.SequenceMatcher(None, r, secret).ratio() >= 0.8 for r in runs)
 
 
-def test_no_secret_readable_in_video_frames_or_shots(run, tmp_path):
+def test_no_secret_readable_in_video_frames_or_shots(run, recording, tmp_path):
     """OCR where the secret fields are (from the elements' boxes the run recorded), on frames
     sampled twice a second while the secrets are typed and shown, and on the shots."""
-    secrets = _secrets()
+    secrets = _secrets(recording[1])
     manifest = Manifest.load(run)
     read: list[str] = []
     for capture in (c for c in manifest.steps if c.key in SECRET_STEPS):
