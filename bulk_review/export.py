@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from flows.evidence import in_background
 from flows.listing import ALL, walk_list
 from pages.jcjy import PENDING
 
@@ -17,12 +20,16 @@ from .columns import EXPORT_ID, FINGERPRINT, REMARK, RESULT, row_values
 from .fingerprint import new_key, row_fingerprint
 from .journal import Export, ExportedRow, journal_path, opened
 from .progress import progress_bar
-from .reading import read_record
+from .reading import PageReading, read_page, read_proofs
+from .record import ApplicationRecord
 from .site import SiteSession
 from .worksheet import ExportInfo, write_csv, write_xlsx
 
 EVIDENCE = "evidence"
 STATUS_CHOICES = (PENDING, "all")
+#: How many applications' proofs may wait to be read (their PDFs held in memory) before the
+#: browser waits for them.
+PROOFS_AHEAD = 8
 
 
 @dataclass(frozen=True)
@@ -52,11 +59,12 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
     exported: list[ExportedRow] = []
     with progress_bar() as bar:
         task = bar.add_task("导出申请", total=len(listed))
-        for row, path in listed:
-            def read(path: str = path) -> tuple:
-                detail = session.open_detail(path)
-                return read_record(detail, evidence)
-            record, state = session.retrying(f"读取申请 {row.application_no}", read)
+        # The browser reads the next 详情 while the proofs of the last ones are read (OCR).
+        reading: deque[tuple[str, PageReading, Future[ApplicationRecord]]] = deque()
+
+        def finish_oldest() -> None:
+            path, page, future = reading.popleft()
+            record = future.result()
             assessment = checks.assess(record)
             values = row_values(record, assessment)
             values.update({
@@ -64,12 +72,23 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
                 FINGERPRINT: row_fingerprint(key, export_id, values),
             })
             rows.append(values)
+            state = page.shown.state()
             exported.append(ExportedRow(
                 record.application_id, path, state.review_status, state.submitted_at,
                 state.digest, record.fields.get("姓名", ""),
                 {h: values[h] for h in values if h not in (RESULT, REMARK)},
             ))
             bar.advance(task)
+
+        for row, path in listed:
+            page = session.retrying(
+                f"读取申请 {row.application_no}",
+                lambda path=path: read_page(session.open_detail(path), evidence))
+            reading.append((path, page, in_background(lambda page=page: read_proofs(page))))
+            while reading and (reading[0][2].done() or len(reading) > PROOFS_AHEAD):
+                finish_oldest()
+        while reading:
+            finish_oldest()
     account = session.reviewer.credentials.account
     info = ExportInfo(
         export_id, f"{session.reviewer.account_label} {session.name}".strip(), session.unit,

@@ -7,10 +7,11 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from flows.errors import ApplicationError
-from flows.evidence import download_material, read_proof, states_paid_amount
+from flows.evidence import ProofReading, download_material, read_proof, states_paid_amount
 from pages.jcjy import ApplicationDetailPage
 
 from .record import ApplicationRecord
@@ -30,18 +31,36 @@ class SiteState:
     digest: str
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What 详情 shows, read once (one read per part of the screen)."""
+
+    fields: dict[str, str]
+    claimed: dict[str, Decimal]
+    materials: dict[str, str]  # {材料名称: 下载地址}
+    history: list[list[str]]
+    status: str
+
+    def state(self) -> SiteState:
+        seen = {
+            "fields": self.fields,
+            "claimed": {year: str(value) for year, value in self.claimed.items()},
+            "materials": list(self.materials),
+            "history": self.history,
+            "status": self.status,
+        }
+        digest = hashlib.sha256(json.dumps(seen, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        return SiteState(self.status, self.fields.get(SUBMITTED_AT, ""), digest)
+
+
+def shown(detail: ApplicationDetailPage) -> Shown:
+    return Shown(detail.fields(), detail.claimed_amounts(), detail.materials(),
+                 detail.history_rows(), detail.review_status())
+
+
 def site_state(detail: ApplicationDetailPage) -> SiteState:
-    """The application's state as its 详情 shows it now (one read per part of the screen)."""
-    fields = detail.fields()
-    seen = {
-        "fields": fields,
-        "claimed": {year: str(value) for year, value in detail.claimed_amounts().items()},
-        "materials": list(detail.materials()),
-        "history": detail.history_rows(),
-        "status": detail.review_status(),
-    }
-    digest = hashlib.sha256(json.dumps(seen, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-    return SiteState(seen["status"], fields.get(SUBMITTED_AT, ""), digest)
+    """The application's state as its 详情 shows it now."""
+    return shown(detail).state()
 
 
 def file_name(title: str) -> str:
@@ -49,26 +68,43 @@ def file_name(title: str) -> str:
     return _UNSAFE_NAME.sub("_", title).strip("_")[:80] or "材料"
 
 
-def read_record(detail: ApplicationDetailPage, evidence_dir: Path) -> tuple[ApplicationRecord, SiteState]:
-    """Everything 详情 shows, each proof saved to ``evidence_dir/<申请编号>/`` and those that
-    state a payment read."""
-    state = site_state(detail)
-    fields = detail.fields()
-    application_no = fields.get(APPLICATION_NO)
+@dataclass(frozen=True)
+class PageReading:
+    """One 详情 read in the browser, its proofs saved; the proofs that state a payment are still
+    to be read (:meth:`record`), which needs no browser and may run beside the next page."""
+
+    shown: Shown
+    application_no: str
+    system_result: str
+    system_reasons: list[str]
+    to_read: list[tuple[str, bytes]]  # (材料名称, PDF) of each 缴费票据 / 借款合同
+
+    def record(self, proofs: list[ProofReading]) -> ApplicationRecord:
+        return ApplicationRecord(
+            application_id=self.application_no, fields=self.shown.fields,
+            claimed=self.shown.claimed, proofs=proofs, system_result=self.system_result,
+            system_reasons=self.system_reasons, review_status=self.shown.status,
+        )
+
+
+def read_page(detail: ApplicationDetailPage, evidence_dir: Path) -> PageReading:
+    """Everything 详情 shows, each proof saved to ``evidence_dir/<申请编号>/``."""
+    seen = shown(detail)
+    application_no = seen.fields.get(APPLICATION_NO)
     if not application_no:
         raise ApplicationError("详情页中没有申请编号")
     folder = evidence_dir / file_name(application_no)
     folder.mkdir(parents=True, exist_ok=True)
-    proofs = []
-    for seq, (title, href) in enumerate(detail.materials().items(), start=1):
+    to_read = []
+    for seq, (title, href) in enumerate(seen.materials.items(), start=1):
         data = download_material(detail.page, detail.base_url, title, href)
         (folder / f"{seq:02d}-{file_name(title)}.pdf").write_bytes(data)
         if states_paid_amount(title):
-            proofs.append(read_proof(title, data))
+            to_read.append((title, data))
     judgement = detail.system_judgement()
-    record = ApplicationRecord(
-        application_id=application_no, fields=fields, claimed=detail.claimed_amounts(),
-        proofs=proofs, system_result=judgement.result, system_reasons=judgement.reasons,
-        review_status=state.review_status,
-    )
-    return record, state
+    return PageReading(seen, application_no, judgement.result, judgement.reasons, to_read)
+
+
+def read_proofs(reading: PageReading) -> ApplicationRecord:
+    """The record of ``reading`` with its proofs read (OCR for scans: the slow part)."""
+    return reading.record([read_proof(title, data) for title, data in reading.to_read])

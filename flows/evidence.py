@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from typing import TypeVar
 
 from playwright.sync_api import Page
 from pypdf import PdfReader
@@ -25,6 +31,8 @@ from pages.values import amount, amount_in_capitals
 
 from . import ocr
 from .errors import ApplicationError
+
+T = TypeVar("T")
 
 #: How a proof's amount was read: from the PDF's text layer, or by OCR of a scan.
 TEXT, OCR = "文本", "OCR"
@@ -83,6 +91,7 @@ class ProofReading:
 #: Readings of scans kept (a few hundred bytes each), by title and SHA-256 of the PDF.
 _SCAN_READINGS_KEPT = 4096
 _scan_readings: dict[tuple[str, bytes], ProofReading] = {}
+_scan_readings_lock = threading.Lock()
 
 
 def read_proof(title: str, data: bytes) -> ProofReading:
@@ -94,13 +103,17 @@ def read_proof(title: str, data: bytes) -> ProofReading:
     if text.strip():
         return ProofReading(title, paid_amount_in(text), TEXT, 1.0)
     key = (title, hashlib.sha256(data).digest())
-    if (known := _scan_readings.get(key)) is not None:
+    with _scan_readings_lock:
+        known = _scan_readings.get(key)
+    if known is not None:
         return known
     lines = ocr.ocr_lines(data)
     value, sure = _loan_reading(lines) if "借款合同" in title else _receipt_reading(lines)
-    reading = _scan_readings[key] = ProofReading(title, value, OCR, sure)
-    while len(_scan_readings) > _SCAN_READINGS_KEPT:
-        del _scan_readings[next(iter(_scan_readings))]  # the oldest
+    reading = ProofReading(title, value, OCR, sure)
+    with _scan_readings_lock:
+        _scan_readings[key] = reading
+        while len(_scan_readings) > _SCAN_READINGS_KEPT:
+            del _scan_readings[next(iter(_scan_readings))]  # the oldest
     return reading
 
 
@@ -150,15 +163,35 @@ def _loan_reading(lines: list[str]) -> tuple[Decimal | None, float]:
 def read_proofs(page: Page, base_url: str, materials: dict[str, str]) -> list[ProofReading]:
     """One reading per material that states what was paid (``materials``: the detail page's
     {材料名称: 下载地址}), in the page's order."""
-    return [
-        read_proof(title, download_material(page, base_url, title, href))
+    return start_reading(page, base_url, materials).result()
+
+
+def start_reading(page: Page, base_url: str, materials: dict[str, str]) -> Future[list[ProofReading]]:
+    """:func:`read_proofs`, downloaded now and read on a thread of its own: the caller goes on
+    in the browser (e.g. previews the materials) while the scans are read."""
+    downloads = [
+        (title, download_material(page, base_url, title, href))
         for title, href in materials.items()
         if states_paid_amount(title)
     ]
+    return in_background(lambda: [read_proof(title, data) for title, data in downloads])
 
 
-def paid_amounts(page: Page, base_url: str, materials: dict[str, str]) -> dict[str, Decimal]:
-    """{材料名称: 实缴金额} for every material whose amount could be read."""
-    return {
-        r.title: r.amount for r in read_proofs(page, base_url, materials) if r.amount is not None
-    }
+#: Threads that read proofs beside the browser (OCR is CPU work; one core is left to Firefox).
+READER_THREADS = max(1, min(4, (os.cpu_count() or 2) - 1))
+
+
+def in_background(work: Callable[[], T]) -> Future[T]:
+    """``work()`` on one of the process's proof-reading threads (it must not use the browser:
+    Playwright's sync API belongs to the thread that started it)."""
+    return _readers().submit(work)
+
+
+@cache
+def _readers() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(READER_THREADS, thread_name_prefix="读取材料")
+
+
+def paid_amounts(readings: list[ProofReading]) -> dict[str, Decimal]:
+    """{材料名称: 实缴金额} for every proof whose amount could be read."""
+    return {r.title: r.amount for r in readings if r.amount is not None}

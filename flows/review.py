@@ -10,6 +10,7 @@ is still 待审核 and submits the decision again; a second time-out raises
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from playwright.sync_api import Page, expect
 
@@ -86,6 +87,7 @@ def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunne
     """:data:`steps.CHECK_MATERIALS`: every material previewed, the paid amounts read."""
     with runner.step(steps.CHECK_MATERIALS, page):
         materials = detail.materials()
+        readings = evidence.start_reading(page, detail.base_url, materials)  # read meanwhile
         titles = list(materials)
         if titles:
             # 预览 the first material, then page on with → (the dialog's 下一份 key).
@@ -93,19 +95,23 @@ def check_materials(page: Page, detail: ApplicationDetailPage, runner: StepRunne
             for title in titles[1:]:
                 dialog = dialog.next(title, by_key=True)
             dialog.close()
-        return read_application(detail, materials)
+        return read_application(detail, materials, readings)
 
 
 def read_application(
-    detail: ApplicationDetailPage, materials: dict[str, str] | None = None
+    detail: ApplicationDetailPage, materials: dict[str, str] | None = None,
+    readings: Future[list[evidence.ProofReading]] | None = None,
 ) -> ApplicationFacts:
     """What 详情 says: the claim, the amounts on the receipts or loan contract, 系统判断结果
-    (``materials``: the page's {材料名称: 下载地址} when already read)."""
+    (``materials``: the page's {材料名称: 下载地址} when already read; ``readings``: its proofs
+    when already being read)."""
     materials = detail.materials() if materials is None else materials
     judgement = detail.system_judgement()
     fields = detail.fields()
     with report_step(steps.CHECK_MATERIALS.note):
-        paid = evidence.paid_amounts(detail.page, detail.base_url, materials)
+        if readings is None:
+            readings = evidence.start_reading(detail.page, detail.base_url, materials)
+        paid = evidence.paid_amounts(readings.result())
     return ApplicationFacts(
         student_no=fields["学号"],
         name=fields["姓名"],

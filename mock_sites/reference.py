@@ -1,5 +1,6 @@
 """Typed, cached access to the mock's own data in ``mock_sites/data/*.json`` (units, places,
-employers), joined with the public policy facts of :mod:`policy` (re-exported here)."""
+employers), joined with the public policy facts of :mod:`policy` (which the mock's modules import
+directly)."""
 
 from __future__ import annotations
 
@@ -9,34 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from policy import (
-    STAGES,
-    CapPeriod,
-    LocationLevel,
-    Province,
-    RelaxedArea,
-    cap_for,
-    cap_periods,
-    eligible_categories,
-    is_hardship,
-    is_old_industrial,
-    location_level,
-    location_levels,
-    min_service_years,
-    old_industrial_from_year,
-    payment_split,
-    province,
-    provinces,
-    relaxed_areas,
-    unit_type,
-)
-
-__all__ = [  # the policy facts, re-exported for the mock's modules
-    "STAGES", "CapPeriod", "LocationLevel", "Province", "RelaxedArea", "cap_for", "cap_periods",
-    "eligible_categories", "is_hardship", "is_old_industrial", "location_level", "location_levels",
-    "min_service_years", "old_industrial_from_year", "payment_split", "province", "provinces",
-    "relaxed_areas",
-]
+from policy import is_hardship, is_old_industrial, unit_type
 
 DATA_DIR = Path(__file__).parent / "data"
 _CITY_PLACEHOLDER = "省直辖县级行政区划"

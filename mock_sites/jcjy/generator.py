@@ -10,6 +10,7 @@ from functools import cache
 from faker import Faker
 from faker.providers.ssn.zh_CN import Provider as ChineseSsnProvider
 
+import policy
 from mock_sites import reference
 from mock_sites.common.validators import id_check_digit
 from mock_sites.jcjy import rules
@@ -206,7 +207,7 @@ def _application(
         word=rng.choice(reference.employer_words()),
     )
     male = rng.random() < 0.5
-    cap = reference.cap_for(graduation_year, stage)
+    cap = policy.cap_for(graduation_year, stage)
     app_type = "学费补偿" if label == CASE_OVER_CAP or rng.random() >= LOAN_SHARE else "贷款代偿"
     # One draw splits 定向或委培 into thirds: 定向, 委培, 已享受免学费 (so the stream is unchanged).
     exclusion = rng.random() if label == CASE_DIRECTED else 1.0

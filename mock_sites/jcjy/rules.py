@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import policy
 from mock_sites import reference
 from mock_sites.jcjy.cases import (
     APPLICATION_TYPES,
@@ -58,7 +59,7 @@ def judge(app: Application) -> Judgement:
         *_basic_unit_reasons(_place_of(app), app.employer_type, app.employer_name),
         *_post_reasons(app),
     ]
-    cap = reference.cap_for(app.graduation_year, app.stage) if app.stage in reference.STAGES else 0
+    cap = policy.cap_for(app.graduation_year, app.stage) if app.stage in policy.STAGES else 0
     years, notes = _year_amounts(app, cap)
     if not years:
         reasons.append("未填报各学年学费（贷款）金额")
@@ -78,7 +79,7 @@ def judge(app: Application) -> Judgement:
 
 def split_installments(amount: int) -> list[int]:
     """Split an amount by the payment split (33/33/34); the last share takes the rest."""
-    shares = reference.payment_split()
+    shares = policy.payment_split()
     parts = [amount * pct // 100 for pct in shares[:-1]]
     return [*parts, amount - sum(parts)]
 
@@ -122,8 +123,8 @@ def counts_as_basic(place: reference.Place, employer_type: str) -> bool:
 
 
 def _place_of(app: Application) -> reference.Place:
-    hardship = reference.is_hardship(app.province, app.city, app.county)
-    old_industrial = reference.is_old_industrial(app.province, app.city)
+    hardship = policy.is_hardship(app.province, app.city, app.county)
+    old_industrial = policy.is_old_industrial(app.province, app.city)
     return reference.Place(
         app.province, app.city, app.county, app.town, app.location_level, hardship, old_industrial
     )
@@ -157,23 +158,23 @@ def _stage_reasons(app: Application) -> list[str]:
 
 
 def _service_reasons(app: Application) -> list[str]:
-    minimum = reference.min_service_years()
+    minimum = policy.min_service_years()
     if app.service_years < minimum:
         return [f"服务期{app.service_years}年，少于{minimum}年"]
     return []
 
 
 def _region_reasons(province_name: str, city: str, county: str, graduation_year: int) -> list[str]:
-    prov = reference.province(province_name)
+    prov = policy.province(province_name)
     if prov is None:
         return [f"就业省份“{province_name}”无法识别"]
-    if prov.category in reference.eligible_categories():
+    if prov.category in policy.eligible_categories():
         return []
-    if reference.is_hardship(province_name, city, county):
+    if policy.is_hardship(province_name, city, county):
         return []
     place = reference.format_place(province_name, city, county)
-    if reference.is_old_industrial(province_name, city):
-        first = reference.old_industrial_from_year()
+    if policy.is_old_industrial(province_name, city):
+        first = policy.old_industrial_from_year()
         if graduation_year >= first:
             return []
         return [
@@ -185,7 +186,7 @@ def _region_reasons(province_name: str, city: str, county: str, graduation_year:
 
 def _relaxed(province_name: str, city: str, level: str) -> tuple[bool, str | None]:
     """(whether every level counts as 基层 here, reason when the area's exception applies)."""
-    for area in reference.relaxed_areas():
+    for area in policy.relaxed_areas():
         if area.province != province_name:
             continue
         if city == area.except_city and level in area.except_levels:
@@ -213,7 +214,7 @@ def _basic_unit_reasons(
         "employer_name": employer_name,
     }
     reasons = []
-    level = reference.location_level(place.level)
+    level = policy.location_level(place.level)
     if level is None:
         reasons.append(f"就业地点层级“{place.level}”无法识别")
     elif level.not_basic_reason:

@@ -14,6 +14,8 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import IntegrityError
 
+import policy
+
 from .. import reference
 from ..common import clock
 from ..common.db import db
@@ -128,7 +130,7 @@ def department() -> ResponseReturnValue:
         values = {k: request.form.get(k, "").strip() for k in values}
         if reference.department_name(values["department"]) is None:
             errors["department"] = "请选择院（系）"
-        if values["stage"] not in reference.STAGES:
+        if values["stage"] not in policy.STAGES:
             errors["stage"] = "请选择学段"
         if not errors and not reference.units_for(values["department"], values["stage"]):
             errors["stage"] = f"所选院（系）没有{values['stage']}学段的培养单位，请重新选择"
@@ -143,7 +145,7 @@ def department() -> ResponseReturnValue:
     return render_template(
         "office/join_department.html", values=values, errors=errors,
         school=reference.school(), departments=[(d.code, d.name) for d in reference.departments()],
-        stage_options=[(s, s) for s in reference.STAGES],
+        stage_options=[(s, s) for s in policy.STAGES],
     ), 400 if errors else 200
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+import policy
 from mock_sites import reference
 from mock_sites.common.validators import id_check_digit, id_number
 from mock_sites.jcjy import generator as gen
@@ -136,7 +137,7 @@ def test_graduate_demo_unit_has_both_outcomes(seed: int, count: int) -> None:
     eligible = [a for a in demo if a.label == gen.CASE_ELIGIBLE and judge(a).eligible]
     ineligible = [a for a in demo if not judge(a).eligible]
     assert len(eligible) >= 3 and len(ineligible) >= 2
-    assert {a.stage for a in apps} == set(reference.STAGES)
+    assert {a.stage for a in apps} == set(policy.STAGES)
     assert any(a.unit_code == DEMO.undergraduate_unit for a in apps)
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+import policy
 from mock_sites import reference
 from mock_sites.jcjy.cases import (
     KIND_AGREEMENT,
@@ -80,7 +81,7 @@ def test_clean_application_is_eligible_with_full_amount() -> None:
 
 
 def test_installments_follow_33_33_34_split() -> None:
-    assert reference.payment_split() == (33, 33, 34)
+    assert policy.payment_split() == (33, 33, 34)
     assert judge(make_app()).installments == [7920, 7920, 8160]
     assert split_installments(10001) == [3300, 3300, 3401]
     assert sum(split_installments(123457)) == 123457
@@ -98,7 +99,7 @@ def test_installments_follow_33_33_34_split() -> None:
     ],
 )
 def test_cap_by_cohort_and_stage(year: int, stage: str, cap: int) -> None:
-    assert reference.cap_for(year, stage) == cap
+    assert policy.cap_for(year, stage) == cap
     degree = "本科" if stage == "本专科" else "硕士"
     result = judge(make_app(graduation_year=year, stage=stage, degree=degree))
     assert result.eligible and result.cap_per_year == cap
@@ -150,7 +151,7 @@ def test_mixing_application_types_is_impossible() -> None:
 )
 def test_western_and_central_townships_are_eligible(county: str, town: str) -> None:
     at = place(county, town)
-    assert reference.province(at.province).category in ("西部", "中部")
+    assert policy.province(at.province).category in ("西部", "中部")
     assert judge(make_app(at)).eligible
 
 
@@ -163,14 +164,14 @@ def test_eastern_hardship_area_is_eligible(monkeypatch: pytest.MonkeyPatch) -> N
     at = place("寿宁县", "下党乡")
     assert not judge(make_app(at)).eligible
     hardship = {(at.province, at.city, at.county)}
-    monkeypatch.setattr(reference, "is_hardship", lambda p, c, k: (p, c, k) in hardship)
+    monkeypatch.setattr(policy, "is_hardship", lambda p, c, k: (p, c, k) in hardship)
     assert judge(make_app(at)).eligible
 
 
 def test_real_hardship_counties_are_flagged() -> None:
-    assert reference.is_hardship("西藏自治区", "林芝市", "墨脱县")
-    assert reference.is_hardship("陕西省", "延安市", "延川县")
-    assert not reference.is_hardship("上海市", "上海市", "浦东新区")
+    assert policy.is_hardship("西藏自治区", "林芝市", "墨脱县")
+    assert policy.is_hardship("陕西省", "延安市", "延川县")
+    assert not policy.is_hardship("上海市", "上海市", "浦东新区")
 
 
 @pytest.mark.parametrize(("year", "eligible"), [(2022, False), (2023, True), (2025, True)])
@@ -312,21 +313,21 @@ EAST_EXAMPLES = {"北京", "上海", "广东", "江苏", "浙江", "山东", "�
 
 def test_region_categories() -> None:
     by_category = defaultdict(set)
-    for p in reference.provinces():
+    for p in policy.provinces():
         by_category[p.category].add(p.short)
     assert by_category["西部"] == WEST
     assert by_category["中部"] == CENTRAL
     assert EAST_EXAMPLES.issubset(by_category["东部"])
-    assert len(reference.provinces()) == 31
-    assert reference.province("四川省") is reference.province("四川")
+    assert len(policy.provinces()) == 31
+    assert policy.province("四川省") is policy.province("四川")
 
 
 def test_places_are_consistent() -> None:
     places = reference.places()
     assert len(places) >= 60
-    level_names = {lv.name for lv in reference.location_levels()}
+    level_names = {lv.name for lv in policy.location_levels()}
     assert all(p.level in level_names for p in places)
-    assert all(reference.province(p.province) for p in places)
+    assert all(policy.province(p.province) for p in places)
     hardship = defaultdict(set)
     old_industrial = defaultdict(set)
     for p in places:
@@ -335,13 +336,13 @@ def test_places_are_consistent() -> None:
     assert all(len(flags) == 1 for flags in hardship.values())
     assert all(len(flags) == 1 for flags in old_industrial.values())
     assert any(p.city == "拉萨市" and p.level == "市辖区" for p in places)
-    eastern = [p for p in places if reference.province(p.province).category == "东部"]
+    eastern = [p for p in places if policy.province(p.province).category == "东部"]
     assert any(p.old_industrial for p in eastern)
     assert any(not p.old_industrial and not p.hardship and p.level == "乡镇" for p in eastern)
 
 
 def test_employer_types_reference_known_levels() -> None:
-    level_names = {lv.name for lv in reference.location_levels()}
+    level_names = {lv.name for lv in policy.location_levels()}
     for etype in reference.employer_types():
         assert set(etype.levels) <= level_names
         assert set(etype.basic_levels) <= set(etype.levels)
@@ -350,7 +351,7 @@ def test_employer_types_reference_known_levels() -> None:
 
 
 def test_units_accessors() -> None:
-    assert reference.STAGES == ("本专科", "研究生")
+    assert policy.STAGES == ("本专科", "研究生")
     assert reference.school().name == "中国科学院大学"
     demo = reference.demo_units()
     assert reference.unit(demo.graduate_unit).stages == ("研究生",)
