@@ -54,19 +54,20 @@ serve: $(STAMP)
 
 # Lint (ruff + layer contracts), then every test (unit + e2e) on $(PYTEST_WORKERS) xdist workers
 # (loadfile: a module's tests stay on one worker, so a module-scoped fixture such as the walkthrough
-# recording runs once), then the report.
+# recording runs once; in collection order, which tests/conftest.py starts with the long checks),
+# then the report.
 # The report is generated whatever the outcome; the target fails if lint or any test failed.
 test: $(STAMP)
 	@mkdir -p $(REPORTS); rc=0; \
 	$(MAKE) --no-print-directory lint || rc=1; \
 	echo "==> pytest"; \
-	$(VENV)/bin/pytest tests -n $(PYTEST_WORKERS) --dist loadfile --alluredir $(ALLURE_RESULTS) \
+	$(VENV)/bin/pytest tests -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder --alluredir $(ALLURE_RESULTS) \
 		--clean-alluredir $(PYTEST_ARGS) || rc=1; \
 	$(MAKE) --no-print-directory report || rc=1; \
 	exit $$rc
 
 test-headed: $(STAMP)
-	$(XVFB) $(VENV)/bin/pytest tests -m e2e --headed -n $(PYTEST_WORKERS) --dist loadfile \
+	$(XVFB) $(VENV)/bin/pytest tests -m e2e --headed -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder \
 		--alluredir $(ALLURE_RESULTS) --clean-alluredir $(PYTEST_ARGS)
 
 # Single-file Allure 3 ("awesome") report that opens from file://, generated offline.

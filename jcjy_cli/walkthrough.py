@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--part", choices=PARTS, default="all",
                    help="录制哪一部分：office（一、资助办公系统）、jcjy（二、基层就业系统）、all（默认）")
     p.add_argument("--stage", choices=STAGES, default=STAGES[0], help=f"学段，默认 {STAGES[0]}")
-    p.add_argument("--pace", choices=tuple(PACES), default="normal", help="节奏：normal（默认）或 slow（初学者）")
+    p.add_argument("--pace", choices=tuple(PACES), default="normal", help="节奏：normal（默认）、slow（初学者）或 fast（只为更新截图与图文指南，视频来不及看清）")
     p.add_argument("--size", choices=tuple(SIZES), default="1280x720", help="视频尺寸，默认 1280x720")
     p.add_argument("--out", help="输出目录，默认 reports/walkthrough/<时间>/")
     p.add_argument("--narrate", action="store_true", help="加普通话朗读音轨（离线，espeak-ng）")

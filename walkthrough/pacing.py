@@ -1,5 +1,5 @@
-"""How long things stay on screen: the one place that decides (normal, or slow for first-time
-viewers). The presenter waits on these; nothing in the flows waits for the video."""
+"""How long things stay on screen: the one place that decides (normal; slow for first-time
+viewers; fast when only the guide's screenshots are wanted). The presenter waits on these; nothing in the flows waits for the video."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ PACES = {
                    point_ms=350, char_ms=70, typing_max_ms=2500, sms_s=3.5),
     "slow": Pace("slow", chapter_s=4.0, caption_min_s=5.0, result_s=2.5, cursor_ms=800,
                  point_ms=900, char_ms=140, typing_max_ms=5000, sms_s=6.0),
+    # Too quick to follow: to regenerate the guide's screenshots (and --compare them) after the
+    # screens changed, when the video is not the point.
+    "fast": Pace("fast", chapter_s=1.0, caption_min_s=1.0, result_s=0.4, cursor_ms=150,
+                 point_ms=100, char_ms=15, typing_max_ms=600, sms_s=1.0),
 }
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,8 +47,6 @@ VERBS = {
     "select_option": "选择", "press": "按键", "set_input_files": "上传",
 }
 TYPED = ("fill", "type", "press_sequentially")
-#: Typing is drawn in at most this many steps (each is a round trip to the page).
-TYPING_FRAMES = 16
 #: Steps whose end screen the procedure document shows (dialog opened, grants saved, 已保存).
 RESULT_AFTER = frozenset({
     steps.OPEN_MEMBERS.key, steps.GRANT_REVIEW_PERMISSION.key, steps.CONFIRM_AND_NEXT.key,
@@ -79,7 +76,17 @@ _POINT = """async (el, [marker, ms]) => {
   return {name, tag: el.tagName.toLowerCase(), type: (el.type || '').toLowerCase(), box};
 }"""
 # Drawn only: no input event, so the page's own scripts see just the flow's fill.
-_SHOW_VALUE = "(el, v) => { el.value = v; }"
+# Prefix i of the value from (i-1)·ms/n to i·ms/n, then the field emptied.
+_TYPE_VALUE = """(el, [v, ms]) => new Promise(done => {
+  const n = v.length, pause = ms / n;
+  let i = 1;
+  const next = () => {
+    if (i >= n) { el.value = ''; done(); return; }
+    el.value = v.slice(0, i++);
+    setTimeout(next, pause);
+  };
+  next();
+})"""
 _NOT_TYPED = frozenset({"checkbox", "radio", "file", "submit", "button", "reset", "range", "color"})
 
 
@@ -258,19 +265,13 @@ class Presenter:
 
     def type_visibly(self, locator: Locator, value: str) -> None:
         """Show ``value`` going in at a readable speed (growing prefixes, drawn only); the field
-        is emptied again, so the flow's own fill that follows acts as it would unpresented."""
+        is emptied again, so the flow's own fill that follows acts as it would unpresented.
+        The page animates it (one round trip, so the speed is the pace's, not the browser's)."""
         if not value:
             return
         self._call("() => window.__wt.tick()", None)
-        frames = max(1, min(len(value), TYPING_FRAMES,
-                            self.pace.typing_ms(len(value)) // max(1, self.pace.char_ms)))
-        step_s = self.pace.typing_ms(len(value)) / 1000 / frames
-        started = self.timeline.now()
         try:
-            for i in range(1, frames):
-                locator.evaluate(_SHOW_VALUE, value[: math.ceil(i * len(value) / frames)])
-                self.timeline.hold_until(self.page, started + i * step_s)
-            locator.evaluate(_SHOW_VALUE, "")
+            locator.evaluate(_TYPE_VALUE, [value, self.pace.typing_ms(len(value))])
         except PlaywrightError as exc:
             log.debug("presenter: %s", exc)
 

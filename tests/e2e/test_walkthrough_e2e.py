@@ -1,4 +1,4 @@
-"""One real walkthrough of section 一 (`jcjy walkthrough --part office`): the MP4 plays
+"""One real walkthrough of section 一 (`jcjy walkthrough --part office --pace fast`): the MP4 plays
 everywhere, its length is what the steps explain, the subtitles follow the steps, and no secret
 typed (password, SMS code, 身份证号) can be read in any output, the video's frames included."""
 
@@ -59,7 +59,7 @@ def recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, frozenset
     """One run's folder, and the secrets it typed (the process may have typed others before)."""
     out = tmp_path_factory.mktemp("walkthrough")
     before = known_secrets()
-    assert _in_own_thread(["walkthrough", "--part", "office", "--out", str(out)]) == 0
+    assert _in_own_thread(["walkthrough", "--part", "office", "--pace", "fast", "--out", str(out)]) == 0
     return out, known_secrets() - before
 
 
