@@ -20,9 +20,10 @@ from bulk_review.runs import apply_worksheet
 from bulk_review.session import Reviewer
 from bulk_review.site import SiteSession
 from bulk_review.worksheet import read_worksheet
-from flows.models import ReviewDecision
+from flows.models import Credentials, ReviewDecision
 from flows.review import decide_and_confirm, read_application
 from flows.runner import StepRunner
+from mock_sites.server import start_sites
 from pages.jcjy import ApplicationDetailPage
 
 REASON = "缴费票据金额与申请金额不一致，请核对后重新提交"
@@ -56,13 +57,36 @@ def paths(worksheet: Path) -> dict[int, tuple[str, str]]:
     return {r.number: (r.values["申请编号"], rows[r.values["申请编号"]].detail_path) for r in sheet.rows}
 
 
-@pytest.fixture
-def exported(page, mock_sites, tmp_path):
-    session = session_for(page, mock_sites, tmp_path)
-    out = tmp_path / "review" / "审核表.xlsx"
-    result = export(session, out, "待审核", "test", with_csv=True)
+@pytest.fixture(scope="module")
+def export_template(seeded, browser, tmp_path_factory) -> Path:
+    """One real export of the seeded graduate reviewer's 待审核 (worksheet, CSV, journal,
+    evidence), made on a copy of the sites as seeded. Every test gets its own copy of it, beside
+    its own copy of the same seeded sites: the ids, digests and 提交时间 the journal holds are
+    the seed's (an export reads for a minute or so; the tests only need its result)."""
+    folder = tmp_path_factory.mktemp("export")
+    shutil.copytree(seeded.directory, folder / "data")
+    out = folder / "review" / "审核表.xlsx"
+    with start_sites(seeded.config(folder / "data")) as running:
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        creds = Credentials(GRADUATE_REVIEWER, running.config.demo_password)
+        reviewer = Reviewer(running.jcjy_url, creds, None, folder / "c.png", "138****0011")
+        try:
+            result = export(SiteSession(page, reviewer), out, "待审核", "test", with_csv=True)
+        finally:
+            context.close()
     assert result.rows >= 6 and (out.parent / "evidence").is_dir()
-    return session, out
+    return out.parent
+
+
+@pytest.fixture
+def exported(page, mock_sites, tmp_path, export_template):
+    """This test's copy of the export, and a session logged in to this test's sites."""
+    shutil.copytree(export_template, tmp_path / "review")
+    session = session_for(page, mock_sites, tmp_path)
+    session.log_in()
+    return session, tmp_path / "review" / "审核表.xlsx"
 
 
 def test_export_fill_apply_exactly_once(exported, mock_sites):
