@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from flows.evidence import in_background
+from flows.evidence import ProofReading, read_in_background
 from flows.listing import ALL, walk_list
 from pages.jcjy import PENDING
 
@@ -20,8 +20,7 @@ from .columns import EXPORT_ID, FINGERPRINT, REMARK, RESULT, row_values
 from .fingerprint import new_key, row_fingerprint
 from .journal import Export, ExportedRow, journal_path, opened
 from .progress import progress_bar
-from .reading import PageReading, read_page, read_proofs
-from .record import ApplicationRecord
+from .reading import PageReading, read_page
 from .site import SiteSession
 from .worksheet import ExportInfo, write_csv, write_xlsx
 
@@ -60,11 +59,11 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
     with progress_bar() as bar:
         task = bar.add_task("导出申请", total=len(listed))
         # The browser reads the next 详情 while the proofs of the last ones are read (OCR).
-        reading: deque[tuple[str, PageReading, Future[ApplicationRecord]]] = deque()
+        reading: deque[tuple[str, PageReading, Future[list[ProofReading]]]] = deque()
 
         def finish_oldest() -> None:
             path, page, future = reading.popleft()
-            record = future.result()
+            record = page.record(future.result())
             assessment = checks.assess(record)
             values = row_values(record, assessment)
             values.update({
@@ -84,7 +83,7 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
             page = session.retrying(
                 f"读取申请 {row.application_no}",
                 lambda path=path: read_page(session.open_detail(path), evidence))
-            reading.append((path, page, in_background(lambda page=page: read_proofs(page))))
+            reading.append((path, page, read_in_background(page.to_read)))
             while reading and (reading[0][2].done() or len(reading) > PROOFS_AHEAD):
                 finish_oldest()
         while reading:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from flows.errors import ApplicationError
-from flows.evidence import ProofReading, download_material, read_proof, states_paid_amount
+from flows.evidence import ProofReading, download_material, states_paid_amount
 from pages.jcjy import ApplicationDetailPage
 
 from .record import ApplicationRecord
@@ -71,7 +71,8 @@ def file_name(title: str) -> str:
 @dataclass(frozen=True)
 class PageReading:
     """One 详情 read in the browser, its proofs saved; the proofs that state a payment are still
-    to be read (:meth:`record`), which needs no browser and may run beside the next page."""
+    to be read (``flows.evidence.read_in_background``, beside the next page), then
+    :meth:`record` makes the record of them."""
 
     shown: Shown
     application_no: str
@@ -104,7 +105,3 @@ def read_page(detail: ApplicationDetailPage, evidence_dir: Path) -> PageReading:
     judgement = detail.system_judgement()
     return PageReading(seen, application_no, judgement.result, judgement.reasons, to_read)
 
-
-def read_proofs(reading: PageReading) -> ApplicationRecord:
-    """The record of ``reading`` with its proofs read (OCR for scans: the slow part)."""
-    return reading.record([read_proof(title, data) for title, data in reading.to_read])

@@ -17,12 +17,10 @@ import io
 import os
 import re
 import threading
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import TypeVar
 
 from playwright.sync_api import Page
 from pypdf import PdfReader
@@ -31,8 +29,6 @@ from pages.values import amount, amount_in_capitals
 
 from . import ocr
 from .errors import ApplicationError
-
-T = TypeVar("T")
 
 #: How a proof's amount was read: from the PDF's text layer, or by OCR of a scan.
 TEXT, OCR = "文本", "OCR"
@@ -160,31 +156,26 @@ def _loan_reading(lines: list[str]) -> tuple[Decimal | None, float]:
     return value, _sure(value, lines, rows_add_up, False)
 
 
-def read_proofs(page: Page, base_url: str, materials: dict[str, str]) -> list[ProofReading]:
-    """One reading per material that states what was paid (``materials``: the detail page's
-    {材料名称: 下载地址}), in the page's order."""
-    return start_reading(page, base_url, materials).result()
-
-
 def start_reading(page: Page, base_url: str, materials: dict[str, str]) -> Future[list[ProofReading]]:
-    """:func:`read_proofs`, downloaded now and read on a thread of its own: the caller goes on
-    in the browser (e.g. previews the materials) while the scans are read."""
-    downloads = [
+    """One reading per material that states what was paid (``materials``: the detail page's
+    {材料名称: 下载地址}), in the page's order: downloaded now, read in the background while the
+    caller goes on in the browser (e.g. previews the materials)."""
+    return read_in_background([
         (title, download_material(page, base_url, title, href))
         for title, href in materials.items()
         if states_paid_amount(title)
-    ]
-    return in_background(lambda: [read_proof(title, data) for title, data in downloads])
+    ])
 
 
-#: Threads that read proofs beside the browser (OCR is CPU work; one core is left to Firefox).
+def read_in_background(proofs: list[tuple[str, bytes]]) -> Future[list[ProofReading]]:
+    """:func:`read_proof` of each (材料名称, PDF), in order, on one of the process's
+    proof-reading threads (OCR is CPU work; one core is left to Firefox)."""
+    return _readers().submit(lambda: [read_proof(title, data) for title, data in proofs])
+
+
+#: Threads that read proofs beside the browser (never the browser itself: Playwright's sync API
+#: belongs to the thread that started it).
 READER_THREADS = max(1, min(4, (os.cpu_count() or 2) - 1))
-
-
-def in_background(work: Callable[[], T]) -> Future[T]:
-    """``work()`` on one of the process's proof-reading threads (it must not use the browser:
-    Playwright's sync API belongs to the thread that started it)."""
-    return _readers().submit(work)
 
 
 @cache

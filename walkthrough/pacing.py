@@ -1,5 +1,6 @@
 """How long things stay on screen: the one place that decides (normal; slow for first-time
-viewers; fast when only the guide's screenshots are wanted). The presenter waits on these; nothing in the flows waits for the video."""
+viewers; fast when only the guide's screenshots are wanted). The presenter waits on these;
+nothing in the flows waits for the video."""
 
 from __future__ import annotations
 
