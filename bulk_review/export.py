@@ -11,14 +11,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from flows.evidence import ProofReading, read_in_background
+from flows.errors import ApplicationError
+from flows.evidence import (
+    ProofReading,
+    browser_fetch,
+    read_in_background,
+    read_materials,
+    session_fetch,
+)
 from flows.listing import ALL, walk_list
 from pages.jcjy import PENDING
 
 from . import checks
 from .columns import EXPORT_ID, FINGERPRINT, REMARK, RESULT, row_values
 from .fingerprint import new_key, row_fingerprint
-from .journal import Export, ExportedRow, journal_path, opened
+from .journal import Draft, DraftRow, Export, ExportedRow, Journal, journal_path, now, opened
 from .progress import progress_bar
 from .reading import PageReading, read_page
 from .site import SiteSession
@@ -26,7 +33,7 @@ from .worksheet import ExportInfo, write_csv, write_xlsx
 
 EVIDENCE = "evidence"
 STATUS_CHOICES = (PENDING, "all")
-#: How many applications' proofs may wait to be read (their PDFs held in memory) before the
+#: How many applications' proofs may wait to be fetched and read before the
 #: browser waits for them.
 PROOFS_AHEAD = 8
 
@@ -39,6 +46,7 @@ class ExportResult:
     counts: dict[str, int]
     evidence: Path
     journal: Path
+    resumed: int  # rows taken over from an export that had been interrupted
 
 
 def reviewer_hash(account: str) -> str:
@@ -46,65 +54,97 @@ def reviewer_hash(account: str) -> str:
     return hashlib.sha256(account.encode()).hexdigest()
 
 
-def export(session: SiteSession, out: Path, status: str, tool_version: str, with_csv: bool) -> ExportResult:
-    """Log in, walk the list, read every 详情, write ``out`` (and its CSV twin)."""
+def export(session: SiteSession, out: Path, status: str, tool_version: str, with_csv: bool,
+           fresh: bool = False) -> ExportResult:
+    """Log in, walk the list, read every 详情, write ``out`` (and its CSV twin).
+
+    Each row read is kept in the journal's draft at once: an export of the same worksheet by the
+    same reviewer that was interrupted (Ctrl-C, a kill, a crash) goes on where it stopped, unless
+    ``fresh``. Rows no longer listed on the site are left out, as a new export would."""
     session.log_in()
     listed = session.retrying(
         "读取申请名单", lambda: list(walk_list(session.page, session.url, ALL if status == "all" else status)))
-    export_id = datetime.now().strftime("%Y%m%d%H%M%S") + secrets.token_hex(2)
-    key = new_key()
+    account_hash = reviewer_hash(session.reviewer.credentials.account)
     evidence = out.parent / EVIDENCE
-    rows: list[dict[str, str]] = []
-    exported: list[ExportedRow] = []
+    journal = journal_path(out)
+    with opened(journal) as log:
+        draft = log.draft_for(account_hash, status, out.name)
+        if draft is not None and fresh:
+            log.drop_draft(draft.export_id)
+            draft = None
+        if draft is None:
+            draft = Draft(datetime.now().strftime("%Y%m%d%H%M%S") + secrets.token_hex(2), new_key(),
+                          account_hash, session.url, status, out.name, now())
+            log.start_draft(draft)
+        done = log.draft_rows(draft.export_id)
+        resumed = sum(1 for row, _ in listed if row.application_no in done)
+        _read_all(session, [(row, path) for row, path in listed if row.application_no not in done],
+                  draft, evidence, log, done, len(listed), resumed)
+        rows = [done[row.application_no] for row, _ in listed]
+        info = ExportInfo(
+            draft.export_id, f"{session.reviewer.account_label} {session.name}".strip(), session.unit,
+            session.url, now(), tool_version, "全部" if status == "all" else status,
+        )
+        values = [row.values for row in rows]
+        write_xlsx(out, info, values, list(checks.RULES))
+        csv_path = out.with_suffix(".csv") if with_csv else None
+        if csv_path is not None:
+            write_csv(csv_path, values)
+        log.save_export(Export(
+            draft.export_id, draft.key, account_hash, info.reviewer, info.unit, info.site_url,
+            info.exported_at, tool_version, info.status_filter, out.name,
+        ), [row.exported for row in rows])
+    counts: dict[str, int] = {}
+    for row in values:
+        counts[row["核查建议"]] = counts.get(row["核查建议"], 0) + 1
+    return ExportResult(out, csv_path, len(rows), counts, evidence, journal, resumed)
+
+
+def _read_all(session: SiteSession, listed: list, draft: Draft, evidence: Path, log: Journal,
+              done: dict[str, DraftRow], total: int, resumed: int) -> None:
+    """Each listed 详情 read, its proofs fetched and read, its row kept in the draft (``done``)."""
     with progress_bar() as bar:
-        task = bar.add_task("导出申请", total=len(listed))
-        # The browser reads the next 详情 while the proofs of the last ones are read (OCR).
+        task = bar.add_task("导出申请", total=total, completed=resumed)
+        # The browser reads the next 详情 while the proofs of the last ones are fetched and read.
         reading: deque[tuple[str, PageReading, Future[list[ProofReading]]]] = deque()
 
         def finish_oldest() -> None:
             path, page, future = reading.popleft()
-            record = page.record(future.result())
-            assessment = checks.assess(record)
-            values = row_values(record, assessment)
-            values.update({
-                RESULT: "", REMARK: assessment.remark, EXPORT_ID: export_id,
-                FINGERPRINT: row_fingerprint(key, export_id, values),
-            })
-            rows.append(values)
-            state = page.shown.state()
-            exported.append(ExportedRow(
-                record.application_id, path, state.review_status, state.submitted_at,
-                state.digest, record.fields.get("姓名", ""),
-                {h: values[h] for h in values if h not in (RESULT, REMARK)},
-            ))
+            try:
+                proofs = future.result()
+            except ApplicationError:  # e.g. the login expired meanwhile: again, in the browser
+                proofs = session.retrying(
+                    f"读取申请 {page.application_no} 的证明材料",
+                    lambda: read_materials(browser_fetch(session.page, session.url),
+                                           page.shown.materials, page.keep(evidence)))
+            row = _row(page, proofs, path, draft)
+            log.save_draft_row(draft.export_id, row)
+            done[row.exported.application_no] = row
             bar.advance(task)
 
         for row, path in listed:
             page = session.retrying(
                 f"读取申请 {row.application_no}",
-                lambda path=path: read_page(session.open_detail(path), evidence))
-            reading.append((path, page, read_in_background(page.to_read)))
+                lambda path=path: read_page(session.open_detail(path)))
+            fetch = session_fetch(session.page, session.url)
+            reading.append((path, page, read_in_background(fetch, page.shown.materials, page.keep(evidence))))
             while reading and (reading[0][2].done() or len(reading) > PROOFS_AHEAD):
                 finish_oldest()
         while reading:
             finish_oldest()
-    account = session.reviewer.credentials.account
-    info = ExportInfo(
-        export_id, f"{session.reviewer.account_label} {session.name}".strip(), session.unit,
-        session.url, datetime.now().isoformat(timespec="seconds"), tool_version,
-        "全部" if status == "all" else status,
-    )
-    write_xlsx(out, info, rows, list(checks.RULES))
-    csv_path = out.with_suffix(".csv") if with_csv else None
-    if csv_path is not None:
-        write_csv(csv_path, rows)
-    journal = journal_path(out)
-    with opened(journal) as log:
-        log.save_export(Export(
-            export_id, key, reviewer_hash(account), info.reviewer, info.unit, info.site_url,
-            info.exported_at, tool_version, info.status_filter, out.name,
-        ), exported)
-    counts: dict[str, int] = {}
-    for values in rows:
-        counts[values["核查建议"]] = counts.get(values["核查建议"], 0) + 1
-    return ExportResult(out, csv_path, len(rows), counts, evidence, journal)
+
+
+def _row(page: PageReading, proofs: list[ProofReading], path: str, draft: Draft) -> DraftRow:
+    """The worksheet row of one application (fingerprinted) and what the journal keeps of it."""
+    record = page.record(proofs)
+    assessment = checks.assess(record)
+    values = row_values(record, assessment)
+    values.update({
+        RESULT: "", REMARK: assessment.remark, EXPORT_ID: draft.export_id,
+        FINGERPRINT: row_fingerprint(draft.key, draft.export_id, values),
+    })
+    state = page.shown.state()
+    return DraftRow(values, ExportedRow(
+        record.application_id, path, state.review_status, state.submitted_at, state.digest,
+        record.fields.get("姓名", ""), {h: values[h] for h in values if h not in (RESULT, REMARK)},
+    ))

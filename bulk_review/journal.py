@@ -1,5 +1,6 @@
 """The journal beside the worksheet (SQLite, append-only): what was exported, and for every row
-applied, the intent before 确定 and the outcome after.
+applied, the intent before 确定 and the outcome after. An export still under way keeps each row
+read in a draft, so that a killed export goes on from there; the finished export replaces it.
 
 A row's state is read from its events, last one last:
 
@@ -15,7 +16,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +41,13 @@ CREATE TABLE IF NOT EXISTS events (
   result TEXT NOT NULL, remark TEXT NOT NULL, message TEXT NOT NULL, screenshot TEXT NOT NULL,
   at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS ix_events_row ON events (export_id, application_no, id);
+CREATE TABLE IF NOT EXISTS export_drafts (
+  export_id TEXT PRIMARY KEY, key TEXT NOT NULL, reviewer_hash TEXT NOT NULL,
+  site_url TEXT NOT NULL, status_filter TEXT NOT NULL, worksheet TEXT NOT NULL,
+  started_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS draft_rows (
+  export_id TEXT NOT NULL REFERENCES export_drafts(export_id), application_no TEXT NOT NULL,
+  values_json TEXT NOT NULL, exported_json TEXT NOT NULL, PRIMARY KEY (export_id, application_no));
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, '审核日志只能追加，不能修改'); END;
 CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
@@ -72,6 +80,25 @@ class ExportedRow:
     digest: str
     name: str
     exported: dict[str, str]  # the exported columns as written
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An export under way: what it is of (reviewer, site, filter, worksheet) and its key."""
+
+    export_id: str
+    key: str
+    reviewer_hash: str
+    site_url: str
+    status_filter: str
+    worksheet: str
+    started_at: str
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    values: dict[str, str]  # the worksheet row as it will be written
+    exported: ExportedRow
 
 
 @dataclass(frozen=True)
@@ -109,9 +136,44 @@ class Journal:
         self._db.close()
 
     # --- export --------------------------------------------------------------------------
-    def save_export(self, export: Export, rows: list[ExportedRow]) -> None:
-        """The export and its rows, in one transaction."""
+    def start_draft(self, draft: Draft) -> None:
+        self._db.execute("INSERT INTO export_drafts VALUES (?,?,?,?,?,?,?)", (
+            draft.export_id, draft.key, draft.reviewer_hash, draft.site_url, draft.status_filter,
+            draft.worksheet, draft.started_at))
+
+    def draft_for(self, reviewer_hash: str, status_filter: str, worksheet: str) -> Draft | None:
+        """The latest unfinished export of this reviewer, filter and worksheet name (the site's
+        address may differ: the embedded mock listens on a new port each run)."""
+        found = self._db.execute(
+            "SELECT * FROM export_drafts WHERE reviewer_hash = ? AND status_filter = ?"
+            " AND worksheet = ? ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            (reviewer_hash, status_filter, worksheet)).fetchone()
+        return Draft(*found) if found else None
+
+    def save_draft_row(self, export_id: str, row: DraftRow) -> None:
+        self._db.execute("INSERT OR REPLACE INTO draft_rows VALUES (?,?,?,?)", (
+            export_id, row.exported.application_no, json.dumps(row.values, ensure_ascii=False),
+            json.dumps(asdict(row.exported), ensure_ascii=False)))
+
+    def draft_rows(self, export_id: str) -> dict[str, DraftRow]:
+        rows = self._db.execute(
+            "SELECT application_no, values_json, exported_json FROM draft_rows WHERE export_id = ?",
+            (export_id,))
+        return {r[0]: DraftRow(json.loads(r[1]), ExportedRow(**json.loads(r[2]))) for r in rows}
+
+    def drop_draft(self, export_id: str) -> None:
         self._db.execute("BEGIN")
+        self._drop_draft(export_id)
+        self._db.execute("COMMIT")
+
+    def _drop_draft(self, export_id: str) -> None:
+        self._db.execute("DELETE FROM draft_rows WHERE export_id = ?", (export_id,))
+        self._db.execute("DELETE FROM export_drafts WHERE export_id = ?", (export_id,))
+
+    def save_export(self, export: Export, rows: list[ExportedRow]) -> None:
+        """The export and its rows, in one transaction (its draft, if any, dropped)."""
+        self._db.execute("BEGIN")
+        self._drop_draft(export.export_id)
         self._db.execute("INSERT INTO exports VALUES (?,?,?,?,?,?,?,?,?,?)", (
             export.export_id, export.key, export.reviewer_hash, export.reviewer, export.unit,
             export.site_url, export.exported_at, export.tool_version, export.status_filter,

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from flows.errors import ApplicationError
-from flows.evidence import ProofReading, download_material, states_paid_amount
+from flows.evidence import Keep, ProofReading
 from pages.jcjy import ApplicationDetailPage
 
 from .record import ApplicationRecord
@@ -70,15 +70,24 @@ def file_name(title: str) -> str:
 
 @dataclass(frozen=True)
 class PageReading:
-    """One 详情 read in the browser, its proofs saved; the proofs that state a payment are still
-    to be read (``flows.evidence.read_in_background``, beside the next page), then
-    :meth:`record` makes the record of them."""
+    """One 详情 read in the browser; its proofs are fetched, saved and read beside the browser
+    (``flows.evidence.read_in_background`` with :meth:`keep`), then :meth:`record` makes the
+    record of them."""
 
     shown: Shown
     application_no: str
     system_result: str
     system_reasons: list[str]
-    to_read: list[tuple[str, bytes]]  # (材料名称, PDF) of each 缴费票据 / 借款合同
+
+    def keep(self, evidence_dir: Path) -> Keep:
+        """Saves each material to ``evidence_dir/<申请编号>/<序号>-<材料名称>.pdf``."""
+        folder = evidence_dir / file_name(self.application_no)
+
+        def save(seq: int, title: str, data: bytes) -> None:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{seq:02d}-{file_name(title)}.pdf").write_bytes(data)
+
+        return save
 
     def record(self, proofs: list[ProofReading]) -> ApplicationRecord:
         return ApplicationRecord(
@@ -88,20 +97,11 @@ class PageReading:
         )
 
 
-def read_page(detail: ApplicationDetailPage, evidence_dir: Path) -> PageReading:
-    """Everything 详情 shows, each proof saved to ``evidence_dir/<申请编号>/``."""
+def read_page(detail: ApplicationDetailPage) -> PageReading:
+    """Everything 详情 shows (its proofs not yet fetched)."""
     seen = shown(detail)
     application_no = seen.fields.get(APPLICATION_NO)
     if not application_no:
         raise ApplicationError("详情页中没有申请编号")
-    folder = evidence_dir / file_name(application_no)
-    folder.mkdir(parents=True, exist_ok=True)
-    to_read = []
-    for seq, (title, href) in enumerate(seen.materials.items(), start=1):
-        data = download_material(detail.page, detail.base_url, title, href)
-        (folder / f"{seq:02d}-{file_name(title)}.pdf").write_bytes(data)
-        if states_paid_amount(title):
-            to_read.append((title, data))
     judgement = detail.system_judgement()
-    return PageReading(seen, application_no, judgement.result, judgement.reasons, to_read)
-
+    return PageReading(seen, application_no, judgement.result, judgement.reasons)

@@ -10,7 +10,7 @@ from typing import TypeVar
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from flows.errors import ApplicationError
+from flows.errors import ApplicationError, LoginExpired
 from pages.jcjy import ApplicationDetailPage, ApplicationListPage, StaffLoginPage
 
 from .session import Reviewer
@@ -19,10 +19,6 @@ T = TypeVar("T")
 #: Tries of one piece of work before it is reported (application failures only).
 ATTEMPTS = 4
 BACKOFF_S = (0.5, 1.0, 2.0)
-
-
-class LoginTimedOut(ApplicationError):
-    """The site asked for the login again (登录已超时)."""
 
 
 class SiteSession:
@@ -49,7 +45,7 @@ class SiteSession:
         for attempt in range(ATTEMPTS):
             try:
                 return work()
-            except LoginTimedOut:
+            except LoginExpired:
                 if attempt == ATTEMPTS - 1:
                     raise
                 self.retries += 1
@@ -63,15 +59,15 @@ class SiteSession:
 
     def open_detail(self, detail_path: str) -> ApplicationDetailPage:
         """详情 at its address (one try: wrap it in :meth:`retrying`)."""
-        response = self.page.goto(self.url + detail_path)
+        response = self.page.goto(self.url + detail_path, wait_until="domcontentloaded")
         detail = ApplicationDetailPage(self.page, self.url)
         login = StaffLoginPage(self.page, self.url)
         expect(detail.title.or_(login.title).or_(detail.alerts).first).to_be_visible()
+        if (response is None or response.status < 500) and detail.title.is_visible():
+            return detail
         if login.title.is_visible():
-            raise LoginTimedOut("登录已超时")
-        if response is not None and response.status >= 500 or not detail.title.is_visible():
-            raise ApplicationError(f"打开详情失败：{detail.alert_text() or 'HTTP 错误'}")
-        return detail
+            raise LoginExpired("登录已超时")
+        raise ApplicationError(f"打开详情失败：{detail.alert_text() or 'HTTP 错误'}")
 
     def detail(self, detail_path: str, what: str) -> ApplicationDetailPage:
         return self.retrying(what, lambda: self.open_detail(detail_path))

@@ -21,6 +21,10 @@ class ApplicationError(Exception):
     """A technical failure (time-out, 5xx, crash, expired login); the message says what."""
 
 
+class LoginExpired(ApplicationError):
+    """The site asked for the login again (登录已超时): log in, then retry."""
+
+
 def is_business(error: BaseException) -> bool:
     """Whether ``error`` (or what it wraps) is a business failure rather than an application one."""
     cause = getattr(error, "cause", None)

@@ -59,12 +59,21 @@ def _without_rules(image: Image.Image) -> Image.Image:
     return image
 
 
+def _despeckled(ink: Image.Image) -> Image.Image:
+    """The 3×3 median of a black-and-white image (noise specks gone): on two levels the median
+    is the majority of the nine pixels, i.e. their mean thresholded at the middle, which a box
+    blur gives several times faster than a median filter (the same pixels, borders aside)."""
+    return ink.filter(ImageFilter.BoxBlur(1)).point(lambda v: 255 if v >= 128 else 0)
+
+
 def cleaned(image: Image.Image) -> Image.Image:
-    """Grey, straightened, noise and printed rules removed, black on white."""
+    """Grey, straightened, noise and printed rules removed, black on white.
+
+    Thresholding before the median gives what the median before thresholding gives: a median
+    commutes with any monotone map of grey levels."""
     grey = image.convert("L")
     straight = grey.rotate(_skew(grey), resample=Image.Resampling.BICUBIC, fillcolor=255)
-    ink = straight.filter(ImageFilter.MedianFilter(3)).point(lambda v: 255 if v > _INK else 0)
-    return _without_rules(ink)
+    return _without_rules(_despeckled(straight.point(lambda v: 255 if v > _INK else 0)))
 
 
 def ocr_lines(data: bytes) -> list[str]:

@@ -23,6 +23,7 @@ from bulk_review.runs import apply_worksheet, check_offline
 from bulk_review.session import Reviewer
 from bulk_review.site import SiteSession
 from bulk_review.worksheet import WorksheetError
+from flows.errors import ApplicationError
 from flows.models import Credentials
 from harness.mock_control import is_mock
 from mock_sites.demo import GRADUATE_REVIEWER_ACCOUNT
@@ -33,6 +34,7 @@ from .serve import add_mock_options, config_from_args
 from .targets import _ask
 
 STEP_TIMEOUT_MS = 15_000
+RESUME_HINT = "已读取的申请已记入审核日志，再次运行同一命令即从中断处继续（加 --fresh 则重新导出）。"
 console = Console()
 
 
@@ -43,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--out", type=Path, default=Path("reviews/审核表.xlsx"),
                    help="审核表路径（.xlsx），默认 reviews/审核表.xlsx；证明材料存于同目录 evidence/")
     e.add_argument("--csv", action="store_true", help="另存一份 CSV（UTF-8 带 BOM）")
+    e.add_argument("--fresh", action="store_true",
+                   help="重新导出；默认接着同一审核表上次中断（Ctrl-C、被终止）的导出继续，已读取的申请不再读取")
     e.add_argument("--status", choices=STATUS_CHOICES, default=STATUS_CHOICES[0],
                    help="导出哪些申请：待审核（默认）或 all（全部）")
     _site_options(e)
@@ -112,8 +116,17 @@ def run_export(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".xlsx":
         raise ValueError(f"--out 须为 .xlsx 文件：{out}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _session(args, out.parent) as session:
-        result = export(session, out, args.status, version("jcjy"), args.csv)
+    try:
+        with _session(args, out.parent) as session:
+            result = export(session, out, args.status, version("jcjy"), args.csv, args.fresh)
+    except KeyboardInterrupt:
+        print(f"导出已中断：{RESUME_HINT}", file=sys.stderr)
+        raise
+    except ApplicationError as exc:
+        print(f"错误：{exc}\n导出未完成：{RESUME_HINT}", file=sys.stderr)
+        return 1
+    if result.resumed:
+        print(f"接续上次中断的导出：其中 {result.resumed} 份此前已读取")
     print(f"已导出 {result.rows} 份申请：{result.worksheet}")
     if result.csv:
         print(f"CSV：{result.csv}")
