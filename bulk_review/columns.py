@@ -14,41 +14,41 @@ from .record import ApplicationRecord
 @dataclass(frozen=True)
 class Column:
     header: str
-    width: int  # in characters, as Excel counts them
     item: str = ""  # the 详情 item it copies ("" when computed)
+    width: int = 0  # long text wraps at this width (character widths); 0: as wide as its values
 
 
 #: Exported columns, in order: what the site showed and what the checks found.
 EXPORTED = (
-    Column(APPLICATION_NO, 16, APPLICATION_NO),
-    Column("姓名", 10, "姓名"),
-    Column("学号", 16, "学号"),
-    Column("学段", 8, "学段"),
-    Column("培养单位", 18, "培养单位"),
-    Column("毕业年份", 9, "毕业年份"),
-    Column("就业单位", 24, "就业单位"),
-    Column("单位性质", 14, "单位性质"),
-    Column("单位所在地", 28, "单位所在地"),
-    Column("地点类型", 10, "地点类型"),
-    Column("服务期限（年）", 9, "服务期限（年）"),
-    Column("定向/委培", 9, "是否定向/委培"),
-    Column("免学费", 7, "在校期间是否享受免学费"),
-    Column("申请类型", 10, "申请类型"),
-    Column("申请金额（各学年）", 30),
-    Column("申请总额（元）", 12, "申请总额（元）"),
-    Column("票据/合同金额（各学年）", 40),
-    Column("系统判断结果", 10),
-    Column("审核状态", 10),
-    Column(SUBMITTED_AT, 19, SUBMITTED_AT),
-    Column("核查建议", 10),
-    Column("核查发现", 50),
+    Column(APPLICATION_NO, APPLICATION_NO),
+    Column("姓名", "姓名"),
+    Column("学号", "学号"),
+    Column("学段", "学段"),
+    Column("培养单位", "培养单位"),
+    Column("毕业年份", "毕业年份"),
+    Column("就业单位", "就业单位"),
+    Column("单位性质", "单位性质"),
+    Column("单位所在地", "单位所在地"),
+    Column("地点类型", "地点类型"),
+    Column("服务期限（年）", "服务期限（年）"),
+    Column("定向/委培", "是否定向/委培"),
+    Column("免学费", "在校期间是否享受免学费"),
+    Column("申请类型", "申请类型"),
+    Column("申请金额（各学年）", width=30),
+    Column("申请总额（元）", "申请总额（元）"),
+    Column("票据/合同金额（各学年）", width=40),
+    Column("系统判断结果", width=24),
+    Column("审核状态"),
+    Column(SUBMITTED_AT, SUBMITTED_AT),
+    Column("核查建议"),
+    Column("核查发现", width=50),
 )
 RESULT, REMARK = "审核结果", "备注"
 #: The two columns the reviewer fills (the only unlocked cells).
-REVIEWER = (Column(RESULT, 10), Column(REMARK, 40))
+REVIEWER = (Column(RESULT), Column(REMARK, width=40))
 EXPORT_ID, FINGERPRINT = "导出编号", "指纹"
 #: Hidden columns: which export the row comes from and a keyed digest of its exported values.
-HIDDEN = (Column(EXPORT_ID, 14), Column(FINGERPRINT, 20))
+HIDDEN = (Column(EXPORT_ID), Column(FINGERPRINT))
 ALL = EXPORTED + REVIEWER + HIDDEN
 HEADERS = tuple(c.header for c in ALL)
 EXPORTED_HEADERS = tuple(c.header for c in EXPORTED)
@@ -73,8 +73,13 @@ def _proofs(record: ApplicationRecord) -> str:
     return "；".join(parts) or "无缴费票据或借款合同"
 
 
+def citation(rule: str) -> str:
+    """How a finding in 核查发现 names the rule it comes from."""
+    return f"〔{rule}〕"
+
+
 def _findings(assessment: Assessment, system: str) -> str:
-    lines = [f"{f.text}〔{f.rule}〕" for f in assessment.findings]
+    lines = [f.text + citation(f.rule) for f in assessment.findings]
     if assessment.disagrees_with_system:
         lines.append(f"核查建议与系统判断结果（{system}，仅供参考）不一致")
     return "\n".join(lines) or "未发现问题"

@@ -20,7 +20,8 @@ from pages.jcjy import REVIEW_RESULTS
 
 from .assessment import NEEDS_PERSON
 from .cells import FORMULA_START, escaped, unescaped
-from .columns import ALL, HEADERS, HIDDEN, RESULT, REVIEWER, SUGGESTION
+from .columns import ALL, HEADERS, HIDDEN, RESULT, REVIEWER, SUGGESTION, citation
+from .sheet_layout import HEADER_LINES, LINE_PT, fitted_width, row_height
 
 SHEET, SUMMARY, META = "审核表", "汇总", "导出信息"
 #: Bounds of a worksheet read back: far above any 培养单位's queue, far below what hurts.
@@ -91,19 +92,23 @@ def write_xlsx(path: Path, info: ExportInfo, rows: list[dict[str, str]], rules: 
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     reviewer = {c.header for c in REVIEWER}
     index = {h: i + 1 for i, h in enumerate(HEADERS)}
+    widths = {c.header: c.width or fitted_width(c.header, (v.get(c.header, "") for v in rows)) for c in ALL}
     for r, values in enumerate(rows, start=2):
         person = values[SUGGESTION] == NEEDS_PERSON
         for header in HEADERS:
             cell = ws.cell(row=r, column=index[header])
             _text_cell(cell, values.get(header, ""))
-            cell.alignment = Alignment(vertical="top", wrap_text=header == "核查发现")
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
             if header in reviewer:
                 cell.protection = Protection(locked=False)
                 cell.fill = _REVIEWER_FILL
             elif person:
                 cell.fill = _PERSON_FILL
+        ws.row_dimensions[r].height = row_height(
+            (values.get(c.header, ""), widths[c.header]) for c in ALL if c not in HIDDEN)
+    ws.row_dimensions[1].height = LINE_PT * HEADER_LINES
     for column in ALL:
-        ws.column_dimensions[get_column_letter(index[column.header])].width = column.width
+        ws.column_dimensions[get_column_letter(index[column.header])].width = widths[column.header]
     for column in HIDDEN:
         ws.column_dimensions[get_column_letter(index[column.header])].hidden = True
     last = max(len(rows) + 1, 2)
@@ -116,9 +121,10 @@ def write_xlsx(path: Path, info: ExportInfo, rows: list[dict[str, str]], rules: 
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{last}"
     ws.protection.sheet = True
-    ws.protection.autoFilter = False  # filter, sort and widen columns stay allowed
+    ws.protection.autoFilter = False  # filter, sort, widen columns and heighten rows stay allowed
     ws.protection.sort = False
-    ws.protection.formatColumns = False
+    ws.protection.formatColumns = False  # (Excel and WPS; LibreOffice refuses it while protected)
+    ws.protection.formatRows = False
     _summary(wb.create_sheet(SUMMARY), info, rows, rules)
     meta = wb.create_sheet(META)
     for key, value in asdict(info).items():
@@ -137,14 +143,19 @@ def _summary(ws: object, info: ExportInfo, rows: list[dict[str, str]], rules: It
         ["申请总数", len(rows)],
         *([f"核查建议：{s}", counts.get(s, 0)] for s in (*REVIEW_RESULTS, NEEDS_PERSON)),
         ["核查建议与系统判断结果不一致", disagree], [],
-        ["核查所依据的规则", "说明"],
-        *([rule, "见“核查发现”列中注明此规则的各条"] for rule in rules), [],
-        ["说明", "核查建议仅供参考：审核结果由审核人员填写，工具不会自动填写或提交未填写的行。"],
+        [f"核查所依据的规则（“核查发现”列中以{citation('…')}注明）", "引用此规则的申请数"],
+        *([rule, sum(1 for v in rows if citation(rule) in v["核查发现"])] for rule in rules), [],
+        ["说明：核查建议仅供参考。审核结果由审核人员填写，工具不会自动填写或提交未填写的行。"],
     ]
+    widths = {"A": 60, "B": 20}
     for line in lines:
         ws.append(line)  # type: ignore[attr-defined]
-    ws.column_dimensions["A"].width = 34  # type: ignore[attr-defined]
-    ws.column_dimensions["B"].width = 60  # type: ignore[attr-defined]
+        row = ws.max_row  # type: ignore[attr-defined]
+        for cell in ws[row]:  # type: ignore[index]
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+        ws.row_dimensions[row].height = row_height([(str(line[0]), widths["A"])] if line else [])  # type: ignore[attr-defined]
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width  # type: ignore[attr-defined]
     ws.protection.sheet = True  # type: ignore[attr-defined]
 
 

@@ -14,8 +14,19 @@ import pytest
 from review_support import EXPORT, export_worksheet
 
 from bulk_review import checks, worksheet
-from bulk_review.columns import HEADERS
+from bulk_review.columns import HEADERS, citation
+from bulk_review.rules import amounts
 from bulk_review.runs import check_offline
+from bulk_review.sheet_layout import (
+    LINE_PT,
+    MAX_ROW_PT,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    fitted_width,
+    lines_in,
+    row_height,
+    text_width,
+)
 from jcjy_cli import review as review_cli
 from jcjy_cli.main import main
 
@@ -95,8 +106,40 @@ def test_sheet_is_a_tool_for_a_person(exported):
         letter = openpyxl.utils.get_column_letter(column[hidden])
         assert ws.column_dimensions[letter].hidden
     assert wb["导出信息"].sheet_state == "hidden" and "汇总" in wb.sheetnames
-    listed = [r[0] for r in wb["汇总"].iter_rows(values_only=True)]
+    listed = {r[0]: r[1] for r in wb["汇总"].iter_rows(values_only=True) if r}
     assert all(rule in listed for rule in checks.RULES)  # every rule applied, not only those found
+    cited = sum(1 for v in exported.rows if citation(amounts.PAID) in v["核查发现"])
+    assert cited == 2 and listed[amounts.PAID] == cited  # how many rows each rule was cited in
+
+
+def test_nothing_is_cut_off(exported):
+    """Widths count a Chinese character as two; wrapped cells get rows tall enough for them; the
+    reviewer may still widen columns and heighten rows under the protection."""
+    wb = openpyxl.load_workbook(exported.xlsx)
+    ws = wb["审核表"]
+    column = {c.value: openpyxl.utils.get_column_letter(c.column) for c in ws[1]}
+    width = {h: ws.column_dimensions[letter].width for h, letter in column.items()}
+    assert width["学号"] >= len("202200000001") + 1  # every digit shows
+    assert width["培养单位"] >= 2 * len("计算所") and width["姓名"] >= 2 * len("张三")
+    assert width["服务期限（年）"] >= text_width("服务期限（年）") / 2  # the header on two lines
+    assert ws.row_dimensions[1].height >= 2 * LINE_PT
+    for r, values in enumerate(exported.rows, start=2):
+        lines = values["核查发现"].count("\n") + 1
+        assert ws.row_dimensions[r].height >= lines * LINE_PT, values["核查发现"]
+        assert ws.cell(r, 1).alignment.wrap_text
+    assert not ws.protection.formatColumns and not ws.protection.formatRows
+
+
+@pytest.mark.parametrize(("text", "width"), [("", 0), ("ab1", 3), ("计算所", 6), ("２０２", 6), ("核查\n发现了", 6)])
+def test_text_width_counts_wide_characters_twice(text, width):
+    assert text_width(text) == width
+
+
+def test_rows_grow_with_wrapped_lines():
+    assert lines_in("一" * 10, 12) == 2 and lines_in("a\nb\nc", 10) == 3
+    assert row_height([("一" * 10, 12), ("x", 10)]) == 2 * LINE_PT
+    assert row_height([("很长" * 10_000, 20)]) == MAX_ROW_PT
+    assert fitted_width("学号", ["2022" * 30]) == MAX_WIDTH and fitted_width("学段", ["硕士"]) == MIN_WIDTH
 
 
 def test_csv_has_a_bom(exported):

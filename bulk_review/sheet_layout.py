@@ -1,0 +1,39 @@
+"""How wide the worksheet's columns and how tall its rows are, from what they hold: a Chinese
+character takes two character widths (Excel's and LibreOffice's unit), so widths counted in
+characters cut Chinese text off, and a wrapped cell shows only its first line unless its row is
+written tall enough (neither Calc nor Excel grows a row when it opens a file)."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable
+
+#: Points per line of text in the default 11-point font (CJK glyphs need a little more than 15).
+LINE_PT = 16
+HEADER_LINES = 2  # headers wrap onto two lines at most
+MIN_WIDTH, MAX_WIDTH, PADDING = 6, 60, 2
+MAX_ROW_PT = 409  # the tallest row Excel allows
+
+
+def text_width(text: str) -> int:
+    """Widths of the longest line of ``text``: two for a wide (CJK) character, one otherwise."""
+    return max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+                for line in text.split("\n")), default=0)
+
+
+def fitted_width(header: str, values: Iterable[str]) -> int:
+    """A column as wide as its widest value (its header on at most two lines), within bounds."""
+    widest = max([math.ceil(text_width(header) / HEADER_LINES), *map(text_width, values)])
+    return max(MIN_WIDTH, min(MAX_WIDTH, widest + PADDING))
+
+
+def lines_in(text: str, width: int) -> int:
+    """How many lines ``text`` takes, wrapped in a column ``width`` wide."""
+    room = max(1, width - PADDING)
+    return sum(max(1, math.ceil(text_width(line) / room)) for line in text.split("\n"))
+
+
+def row_height(cells: Iterable[tuple[str, int]]) -> float:
+    """Points for a row whose wrapped cells are ``(text, column width)``."""
+    return min(MAX_ROW_PT, LINE_PT * max([1, *(lines_in(text, width) for text, width in cells)]))
