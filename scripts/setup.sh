@@ -4,7 +4,8 @@
 # Called by `make setup`.
 #
 #   1. Debian packages: firefox-esr, fonts-wqy-microhei (CJK font), xvfb, xauth, tesseract-ocr
-#      (+ chi-sim: scanned proofs, walkthrough frames), espeak-ng (narration); node + npm
+#      (+ chi-sim: scanned proofs, walkthrough frames), espeak-ng (narration), libreoffice-calc-nogui
+#      (worksheet round trip); node + npm
 #      (as root: apt-get install; otherwise: print the exact sudo command and stop)
 #   2. .venv (Python 3.11) with the project installed editable, test extra included
 #   3. an ffmpeg where Playwright's video recorder looks for it
@@ -20,6 +21,9 @@ ALLURE_VERSION="3.18.0"     # npm package "allure" (Allure Report 3, Node only, 
 # tesseract-ocr + chi-sim: OCR of scanned proofs and of walkthrough frames (no secret readable);
 # espeak-ng: the walkthrough's offline Mandarin narration (voice cmn-latn-pinyin).
 APT_PACKAGES=(firefox-esr fonts-wqy-microhei xvfb xauth tesseract-ocr tesseract-ocr-chi-sim espeak-ng)
+# LibreOffice Calc without its GUI (~190 MB, installed without recommends): the review e2e tests
+# round-trip a worksheet through `soffice --headless --convert-to`, as a reviewer's Calc saves it.
+LEAN_APT_PACKAGES=(libreoffice-calc-nogui)
 VENV="$ROOT/.venv"
 TOOLS="$ROOT/.tools"
 
@@ -33,29 +37,41 @@ T0=$SECONDS
 # --------------------------------------------------------------------------------------------
 step "1/4 系统软件包 Debian packages: ${APT_PACKAGES[*]} + node/npm"
 missing=()
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 for pkg in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-        missing+=("$pkg")
-    fi
+    installed "$pkg" || missing+=("$pkg")
 done
+lean_missing=()
+# Calc with its GUI (libreoffice-calc) does as well: the two conflict, keep whichever is there.
+if ! installed libreoffice-calc-nogui && ! installed libreoffice-calc; then
+    lean_missing=("${LEAN_APT_PACKAGES[@]}")
+fi
 if ! command -v node >/dev/null 2>&1; then
     missing+=(nodejs npm)
 elif ! command -v npm >/dev/null 2>&1; then
     missing+=(npm)
 fi
 
-if ((${#missing[@]} == 0)); then
-    skip "all present: ${APT_PACKAGES[*]}, node $(node --version), npm $(npm --version)"
+if ((${#missing[@]} + ${#lean_missing[@]} == 0)); then
+    skip "all present: ${APT_PACKAGES[*]} ${LEAN_APT_PACKAGES[*]}, node $(node --version), npm $(npm --version)"
 elif [[ $(id -u) -eq 0 ]]; then
-    info "安装 installing: ${missing[*]}"
+    info "安装 installing: ${missing[*]} ${lean_missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -q -o Dpkg::Use-Pty=0 "${missing[@]}"
+    if ((${#missing[@]})); then
+        apt-get install -y -q -o Dpkg::Use-Pty=0 "${missing[@]}"
+    fi
+    if ((${#lean_missing[@]})); then
+        apt-get install -y -q -o Dpkg::Use-Pty=0 --no-install-recommends "${lean_missing[@]}"
+    fi
 else
-    die "缺少系统软件包 missing Debian packages: ${missing[*]}
+    cmd="sudo apt-get update"
+    ((${#missing[@]})) && cmd+=" && sudo apt-get install -y ${missing[*]}"
+    ((${#lean_missing[@]})) && cmd+=" && sudo apt-get install -y --no-install-recommends ${lean_missing[*]}"
+    die "缺少系统软件包 missing Debian packages: ${missing[*]} ${lean_missing[*]}
     请用有 sudo 权限的账号执行 / run as a user with sudo:
 
-        sudo apt-get update && sudo apt-get install -y ${missing[*]}
+        $cmd
 
     然后重新运行 then re-run: make setup"
 fi

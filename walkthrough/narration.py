@@ -16,10 +16,13 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
 VOICE = "cmn-latn-pinyin"
-SPEED_WPM = {"normal": 165, "slow": 135}
+#: Words pypinyin reads otherwise: 弹出 (a dialog) is tán chū, not dàn chū (a bullet); 一 before
+#: a fourth tone is said yí, which espeak-ng does not do by itself.
+READINGS = {"弹出": [["tán"], ["chū"]], "下一位": [["xià"], ["yí"], ["wèi"]]}
+load_phrases_dict(READINGS)
 DIGITS = dict(zip("0123456789", "零一二三四五六七八九", strict=True))
 PAUSE = ","
 #: How captions write what is read aloud otherwise: 6′ (a step the document does not list).
@@ -50,8 +53,8 @@ def to_pinyin(text: str) -> str:
     return " ".join(out)
 
 
-def espeak_args(pinyin: str, target: Path, pace: str = "normal") -> list[str]:
-    return ["-v", VOICE, "-s", str(SPEED_WPM[pace]), "-w", str(target), pinyin]
+def espeak_args(pinyin: str, target: Path, words_per_minute: int) -> list[str]:
+    return ["-v", VOICE, "-s", str(words_per_minute), "-w", str(target), pinyin]
 
 
 def espeak_exe() -> str:
@@ -69,9 +72,9 @@ def wav_seconds(path: Path) -> float:
 class Narrator:
     """Speaks texts into WAV files (cached by text) and says how long each lasts."""
 
-    def __init__(self, folder: Path, pace: str = "normal") -> None:
+    def __init__(self, folder: Path, words_per_minute: int) -> None:
         self.folder = folder
-        self.pace = pace
+        self.words_per_minute = words_per_minute
         self._seconds: dict[str, float] = {}
 
     def clip(self, text: str) -> Path:
@@ -87,7 +90,7 @@ class Narrator:
         if text not in self._seconds:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.clip(text)
-            subprocess.run([espeak_exe(), *espeak_args(to_pinyin(text), path, self.pace)],
+            subprocess.run([espeak_exe(), *espeak_args(to_pinyin(text), path, self.words_per_minute)],
                            check=True, capture_output=True)
             self._seconds[text] = wav_seconds(path)
         return self._seconds[text]

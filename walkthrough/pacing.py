@@ -21,6 +21,7 @@ class Pace:
     char_ms: int  # one typed character
     typing_max_ms: int  # a whole field's typing, at most (long remarks go faster)
     sms_s: float  # the SMS card after a 不通过
+    speech_wpm: int  # how fast the narration (espeak-ng -s) reads a caption
 
     def typing_ms(self, chars: int) -> int:
         """How long typing ``chars`` characters is shown."""
@@ -29,13 +30,13 @@ class Pace:
 
 PACES = {
     "normal": Pace("normal", chapter_s=2.5, caption_min_s=3.0, result_s=1.2, cursor_ms=450,
-                   point_ms=350, char_ms=70, typing_max_ms=2500, sms_s=3.5),
+                   point_ms=350, char_ms=70, typing_max_ms=2500, sms_s=3.5, speech_wpm=165),
     "slow": Pace("slow", chapter_s=4.0, caption_min_s=5.0, result_s=2.5, cursor_ms=800,
-                 point_ms=900, char_ms=140, typing_max_ms=5000, sms_s=6.0),
+                 point_ms=900, char_ms=140, typing_max_ms=5000, sms_s=6.0, speech_wpm=135),
     # Too quick to follow: to regenerate the guide's screenshots (and --compare them) after the
     # screens changed, when the video is not the point.
     "fast": Pace("fast", chapter_s=1.0, caption_min_s=1.0, result_s=0.4, cursor_ms=150,
-                 point_ms=100, char_ms=15, typing_max_ms=600, sms_s=1.0),
+                 point_ms=100, char_ms=15, typing_max_ms=600, sms_s=1.0, speech_wpm=220),
 }
 
 

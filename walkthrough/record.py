@@ -66,7 +66,7 @@ def run_part(page: Page, procedure: Procedure, part: str, runner: StepRunner) ->
 
 def narrator_for(folder: Path, pace: Pace) -> Narrator:
     """A narrator with every caption and chapter card already spoken."""
-    narrator = Narrator(folder, pace.name)
+    narrator = Narrator(folder, pace.speech_wpm)
     narrator.prepare([caption_text(s) for s in ALL_STEPS] + [chapter_text(s.section, s.part) for s in ALL_STEPS])
     return narrator
 

@@ -150,7 +150,7 @@ def test_dry_run_submits_nothing(exported):
     assert history(session, where[2][1]) == []
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="需要 LibreOffice（apt install libreoffice-calc）")
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="需要 LibreOffice（make setup 安装 libreoffice-calc-nogui）")
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
 def test_round_trip_through_libreoffice(exported, tmp_path, kind):
     session, out = exported

@@ -104,14 +104,23 @@ def test_webm_keeps_the_recorded_stream_and_adds_opus_narration():
     ("输入网址，注册账户。", "shu1 ru4 wang3 zhi3 , zhu4 ce4 zhang4 hu4 ,"),
     ("3（1）点击“详情”", "san1 , yi1 , dian3 ji1 xiang2 qing2"),
     ("6′ 学校", "liu4 bu3 xue2 xiao4"),
+    ("在弹出窗口中", "zai4 tan2 chu1 chuang1 kou3 zhong1"),
+    ("审核下一位学生", "shen3 he2 xia4 yi2 wei4 xue2 sheng1"),
+    ("第一位", "di4 yi1 wei4"),
 ])
 def test_pinyin_has_tone_numbers_and_pauses(text, pinyin):
     assert to_pinyin(text) == pinyin
 
 
 def test_espeak_uses_the_pinyin_voice_never_plain_cmn():
-    args = espeak_args("ni3 hao3", Path("x.wav"), "slow")
+    args = espeak_args("ni3 hao3", Path("x.wav"), 135)
     assert args[:2] == ["-v", "cmn-latn-pinyin"] and args[-1] == "ni3 hao3"
+
+
+@pytest.mark.parametrize("pace", list(PACES.values()), ids=list(PACES))
+def test_every_pace_can_be_narrated(pace):
+    args = espeak_args("ni3 hao3", Path("x.wav"), pace.speech_wpm)
+    assert 80 <= int(args[args.index("-s") + 1]) <= 450  # espeak-ng's range of speeds
 
 
 def _tone(path: Path, seconds: float, value: int, rate: int = 1000) -> Path:
