@@ -101,9 +101,10 @@ def test_webm_keeps_the_recorded_stream_and_adds_opus_narration():
 
 
 @pytest.mark.parametrize(("text", "pinyin"), [
-    ("输入网址，注册账户。", "shu1 ru4 wang3 zhi3 , zhu4 ce4 zhang4 hu4 ,"),
+    ("1 输入网址，注册账户。", "yi1 , shu1 ru4 wang3 zhi3 , zhu4 ce4 zhang4 hu4 。"),
     ("3（1）点击“详情”", "san1 , yi1 , dian3 ji1 xiang2 qing2"),
-    ("6′ 学校", "liu4 bu3 xue2 xiao4"),
+    ("6′ 学校", "liu4 bu3 , xue2 xiao4"),
+    ("审核结果选择。\n审核结果不通过，", "shen3 he2 jie2 guo3 xuan3 ze2 。 shen3 he2 jie2 guo3 bu4 tong1 guo4 ,"),
     ("在弹出窗口中", "zai4 tan2 chu1 chuang1 kou3 zhong1"),
     ("审核下一位学生", "shen3 he2 xia4 yi2 wei4 xue2 sheng1"),
     ("第一位", "di4 yi1 wei4"),
