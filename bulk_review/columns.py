@@ -15,7 +15,7 @@ from .record import ApplicationRecord
 class Column:
     header: str
     item: str = ""  # the 详情 item it copies ("" when computed)
-    width: int = 0  # long text wraps at this width (character widths); 0: as wide as its values
+    width: int = 0  # this wide, long text wrapped (character widths); 0: as wide as its values
 
 
 #: Exported columns, in order: what the site showed and what the checks found.
@@ -34,10 +34,10 @@ EXPORTED = (
     Column("定向/委培", "是否定向/委培"),
     Column("免学费", "在校期间是否享受免学费"),
     Column("申请类型", "申请类型"),
-    Column("申请金额（各学年）", width=30),
+    Column("申请金额（各学年）", width=44),
     Column("申请总额（元）", "申请总额（元）"),
-    Column("票据/合同金额（各学年）", width=40),
-    Column("系统判断结果", width=24),
+    Column("票据/合同金额（各学年）", width=60),
+    Column("系统判断结果", width=40),
     Column("审核状态"),
     Column(SUBMITTED_AT, SUBMITTED_AT),
     Column("核查建议"),
@@ -45,7 +45,7 @@ EXPORTED = (
 )
 RESULT, REMARK = "审核结果", "备注"
 #: The two columns the reviewer fills (the only unlocked cells).
-REVIEWER = (Column(RESULT), Column(REMARK, width=40))
+REVIEWER = (Column(RESULT, width=10), Column(REMARK, width=40))
 EXPORT_ID, FINGERPRINT = "导出编号", "指纹"
 #: Hidden columns: which export the row comes from and a keyed digest of its exported values.
 HIDDEN = (Column(EXPORT_ID), Column(FINGERPRINT))

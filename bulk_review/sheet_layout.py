@@ -13,18 +13,25 @@ from collections.abc import Iterable
 LINE_PT = 16
 HEADER_LINES = 2  # headers wrap onto two lines at most
 MIN_WIDTH, MAX_WIDTH, PADDING = 6, 60, 2
+#: A header also holds its filter button (about four character widths in Calc and Excel).
+HEADER_ROOM = 5
+#: Digits and Latin letters are a little wider than half a Chinese character in the fonts Calc
+#: falls back on (a 学号 counted at one each broke over two lines).
+NARROW = 1.2
 MAX_ROW_PT = 409  # the tallest row Excel allows
 
 
 def text_width(text: str) -> int:
-    """Widths of the longest line of ``text``: two for a wide (CJK) character, one otherwise."""
-    return max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    """Widths of the longest line of ``text``: two for a wide (CJK) character, a little over one
+    otherwise."""
+    return max((math.ceil(sum(2 if unicodedata.east_asian_width(c) in "WF" else NARROW for c in line))
                 for line in text.split("\n")), default=0)
 
 
 def fitted_width(header: str, values: Iterable[str]) -> int:
-    """A column as wide as its widest value (its header on at most two lines), within bounds."""
-    widest = max([math.ceil(text_width(header) / HEADER_LINES), *map(text_width, values)])
+    """A column as wide as its widest value and its header (on at most two lines, beside its
+    filter button), within bounds."""
+    widest = max([math.ceil(text_width(header) / HEADER_LINES) + HEADER_ROOM - PADDING, *map(text_width, values)])
     return max(MIN_WIDTH, min(MAX_WIDTH, widest + PADDING))
 
 

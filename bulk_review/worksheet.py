@@ -93,19 +93,20 @@ def write_xlsx(path: Path, info: ExportInfo, rows: list[dict[str, str]], rules: 
     reviewer = {c.header for c in REVIEWER}
     index = {h: i + 1 for i, h in enumerate(HEADERS)}
     widths = {c.header: c.width or fitted_width(c.header, (v.get(c.header, "") for v in rows)) for c in ALL}
+    wrapped = {c.header for c in ALL if c.width}  # the others are as wide as what they hold
     for r, values in enumerate(rows, start=2):
         person = values[SUGGESTION] == NEEDS_PERSON
         for header in HEADERS:
             cell = ws.cell(row=r, column=index[header])
             _text_cell(cell, values.get(header, ""))
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            cell.alignment = Alignment(vertical="top", wrap_text=header in wrapped)
             if header in reviewer:
                 cell.protection = Protection(locked=False)
                 cell.fill = _REVIEWER_FILL
             elif person:
                 cell.fill = _PERSON_FILL
         ws.row_dimensions[r].height = row_height(
-            (values.get(c.header, ""), widths[c.header]) for c in ALL if c not in HIDDEN)
+            (values.get(c.header, ""), widths[c.header]) for c in ALL if c.header in wrapped)
     ws.row_dimensions[1].height = LINE_PT * HEADER_LINES
     for column in ALL:
         ws.column_dimensions[get_column_letter(index[column.header])].width = widths[column.header]
@@ -147,15 +148,17 @@ def _summary(ws: object, info: ExportInfo, rows: list[dict[str, str]], rules: It
         *([rule, sum(1 for v in rows if citation(rule) in v["核查发现"])] for rule in rules), [],
         ["说明：核查建议仅供参考。审核结果由审核人员填写，工具不会自动填写或提交未填写的行。"],
     ]
-    widths = {"A": 60, "B": 20}
-    for line in lines:
-        ws.append(line)  # type: ignore[attr-defined]
-        row = ws.max_row  # type: ignore[attr-defined]
-        for cell in ws[row]:  # type: ignore[index]
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-        ws.row_dimensions[row].height = row_height([(str(line[0]), widths["A"])] if line else [])  # type: ignore[attr-defined]
+    widths = {"A": 60, "B": fitted_width("", (str(line[1]) for line in lines if len(line) > 1))}
+    for row, line in enumerate(lines, start=1):
+        for col, value in enumerate(line, start=1):
+            cell = ws.cell(row, col, value)  # type: ignore[attr-defined]
+            cell.alignment = Alignment(vertical="top", wrap_text=col == 1)
+        if line:
+            ws.row_dimensions[row].height = row_height([(str(line[0]), widths["A"])])  # type: ignore[attr-defined]
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width  # type: ignore[attr-defined]
+    ws.protection.formatColumns = False  # type: ignore[attr-defined]
+    ws.protection.formatRows = False  # type: ignore[attr-defined]
     ws.protection.sheet = True  # type: ignore[attr-defined]
 
 

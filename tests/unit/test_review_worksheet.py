@@ -18,6 +18,7 @@ from bulk_review.columns import HEADERS, citation
 from bulk_review.rules import amounts
 from bulk_review.runs import check_offline
 from bulk_review.sheet_layout import (
+    HEADER_ROOM,
     LINE_PT,
     MAX_ROW_PT,
     MAX_WIDTH,
@@ -118,19 +119,26 @@ def test_nothing_is_cut_off(exported):
     wb = openpyxl.load_workbook(exported.xlsx)
     ws = wb["审核表"]
     column = {c.value: openpyxl.utils.get_column_letter(c.column) for c in ws[1]}
+    column_of = {c.value: c.column for c in ws[1]}
     width = {h: ws.column_dimensions[letter].width for h, letter in column.items()}
     assert width["学号"] >= len("202200000001") + 1  # every digit shows
     assert width["培养单位"] >= 2 * len("计算所") and width["姓名"] >= 2 * len("张三")
-    assert width["服务期限（年）"] >= text_width("服务期限（年）") / 2  # the header on two lines
+    assert width["服务期限（年）"] >= text_width("服务期限（年）") / 2 + HEADER_ROOM  # two lines and the filter button
     assert ws.row_dimensions[1].height >= 2 * LINE_PT
     for r, values in enumerate(exported.rows, start=2):
         lines = values["核查发现"].count("\n") + 1
         assert ws.row_dimensions[r].height >= lines * LINE_PT, values["核查发现"]
-        assert ws.cell(r, 1).alignment.wrap_text
+        assert ws.cell(r, column_of["核查发现"]).alignment.wrap_text
+        assert not ws.cell(r, column_of["学号"]).alignment.wrap_text  # as wide as it, not broken
     assert not ws.protection.formatColumns and not ws.protection.formatRows
+    summary = wb["汇总"]
+    assert not summary.protection.formatRows and summary.column_dimensions["B"].width >= 2 * len("计算所")
+    for r in range(1, summary.max_row + 1):  # every line as tall as its text wrapped needs
+        text = str(summary.cell(r, 1).value or "")
+        assert not text or summary.row_dimensions[r].height >= row_height([(text, 60)]), (r, text)
 
 
-@pytest.mark.parametrize(("text", "width"), [("", 0), ("ab1", 3), ("计算所", 6), ("２０２", 6), ("核查\n发现了", 6)])
+@pytest.mark.parametrize(("text", "width"), [("", 0), ("ab1", 4), ("计算所", 6), ("２０２", 6), ("核查\n发现了", 6), ("20228008010000", 17)])
 def test_text_width_counts_wide_characters_twice(text, width):
     assert text_width(text) == width
 
@@ -139,7 +147,7 @@ def test_rows_grow_with_wrapped_lines():
     assert lines_in("一" * 10, 12) == 2 and lines_in("a\nb\nc", 10) == 3
     assert row_height([("一" * 10, 12), ("x", 10)]) == 2 * LINE_PT
     assert row_height([("很长" * 10_000, 20)]) == MAX_ROW_PT
-    assert fitted_width("学号", ["2022" * 30]) == MAX_WIDTH and fitted_width("学段", ["硕士"]) == MIN_WIDTH
+    assert fitted_width("学号", ["2022" * 30]) == MAX_WIDTH and fitted_width("学段", ["硕士"]) == 7 and fitted_width("", ["是"]) == MIN_WIDTH
 
 
 def test_csv_has_a_bom(exported):
