@@ -4,11 +4,14 @@ unsure, never a confidently wrong amount. Text PDFs are still read from their te
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 
+from flows import ocr
+from flows.errors import ApplicationError
 from flows.evidence import OCR, SURE, TEXT, read_proof
 from mock_sites.jcjy.cases import KIND_LOAN_CONTRACT, Application, Material
 from mock_sites.jcjy.generator import generate_applications
@@ -65,3 +68,18 @@ def test_scans_are_the_same_bytes_each_time_and_previewed_as_a_photo() -> None:
 ])
 def test_amounts_in_capitals(text: str, value: int | None) -> None:
     assert amount_in_capitals(text) == (None if value is None else Decimal(value))
+
+
+def test_without_the_chinese_model_the_message_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    with pytest.raises(ApplicationError, match="make setup.*tesseract-ocr-chi-sim"):
+        ocr.tessdata()
+
+
+def test_scans_read_on_two_threads_at_once_read_as_on_one() -> None:
+    scans = _scans(3)[:2]
+    datas = [(m.title, render_material(a, m)) for a, m in scans]
+    alone = [ocr.ocr_lines(data) for _, data in datas]
+    with ThreadPoolExecutor(2) as pool:  # each thread has its own engine
+        together = list(pool.map(lambda item: ocr.ocr_lines(item[1]), datas))
+    assert together == alone
