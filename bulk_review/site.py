@@ -34,28 +34,42 @@ class SiteSession:
         self.retries = 0  # how many times work was tried again (for the summary)
 
     def log_in(self) -> ApplicationListPage:
-        review_list = self.retrying("工作人员登录", lambda: self.reviewer.log_in(self.page))
+        review_list = self.retrying("工作人员登录", lambda: self.reviewer.log_in(self.page), renew_login=False)
         who = review_list.current_user().split()
         self.name, self.unit = (who[0] if who else ""), review_list.current_unit()
         return review_list
 
-    def retrying(self, what: str, work: Callable[[], T]) -> T:
-        """``work()``, tried again after an application failure (a login that timed out is
-        renewed first); the last failure is raised as an ApplicationError naming ``what``."""
+    def retrying(self, what: str, work: Callable[[], T], renew_login: bool = True) -> T:
+        """``work()``, tried again after an application failure: when the site asks for the login
+        again (登录已超时: raised as LoginExpired, or the login screen shown where the work
+        expected another), after logging in again; otherwise after a backoff. The last failure is
+        raised as an ApplicationError naming ``what``."""
         for attempt in range(ATTEMPTS):
             try:
                 return work()
-            except LoginExpired:
-                if attempt == ATTEMPTS - 1:
-                    raise
-                self.retries += 1
-                self.reviewer.log_in(self.page)
             except (ApplicationError, PlaywrightError, AssertionError) as exc:
                 if attempt == ATTEMPTS - 1:
                     raise ApplicationError(f"{what}失败（已重试 {ATTEMPTS - 1} 次）：{_short(exc)}") from exc
                 self.retries += 1
-                self.sleep(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
+                backoff = BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)]
+                if renew_login and (isinstance(exc, LoginExpired) or self._asks_to_log_in()):
+                    self._log_in_again(backoff)
+                else:
+                    self.sleep(backoff)
         raise AssertionError("unreachable")
+
+    def _asks_to_log_in(self) -> bool:
+        try:
+            return StaffLoginPage(self.page, self.url).title.is_visible()
+        except PlaywrightError:
+            return False
+
+    def _log_in_again(self, backoff: float) -> None:
+        """Log in; if that fails too (a 5xx meanwhile), wait: the next try finds out again."""
+        try:
+            self.reviewer.log_in(self.page)
+        except (ApplicationError, PlaywrightError, AssertionError):
+            self.sleep(backoff)
 
     def open_detail(self, detail_path: str) -> ApplicationDetailPage:
         """详情 at its address (one try: wrap it in :meth:`retrying`)."""

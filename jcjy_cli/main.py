@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from flows.errors import ApplicationError
+
 from . import demo, review, serve, walkthrough
 
 
@@ -28,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except ApplicationError as exc:  # retried within bounds, still failing (site down, time-outs)
+        print(f"错误：{exc}\n（系统故障，已按上限重试；请稍后重新运行。）", file=sys.stderr)
+        return 1
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
