@@ -62,8 +62,7 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
     same reviewer that was interrupted (Ctrl-C, a kill, a crash) goes on where it stopped, unless
     ``fresh``. Rows no longer listed on the site are left out, as a new export would."""
     session.log_in()
-    listed = session.retrying(
-        "读取申请名单", lambda: list(walk_list(session.page, session.url, ALL if status == "all" else status)))
+    listed = list(walk_list(session.page, session.url, ALL if status == "all" else status, session.retrying))
     account_hash = reviewer_hash(session.reviewer.credentials.account)
     evidence = out.parent / EVIDENCE
     journal = journal_path(out)

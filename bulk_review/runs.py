@@ -51,9 +51,8 @@ def apply_worksheet(session: SiteSession, worksheet: Path, dry_run: bool) -> App
     with opened(journal_path(worksheet)) as log:
         events = log.events(plan.export.export_id)
         states = {d.application_no: state_of(events.get(d.application_no, [])) for d in plan.decisions}
-        listed = session.retrying("读取申请名单", lambda: {
-            row.application_no: (row.status, row.submitted_at)
-            for row, _ in walk_list(session.page, session.url, ALL)})
+        listed = {row.application_no: (row.status, row.submitted_at)
+                  for row, _ in walk_list(session.page, session.url, ALL, session.retrying)}
         result.problems += check_site(plan.decisions, listed, states)
         if result.problems:
             return result

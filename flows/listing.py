@@ -2,35 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from pages.jcjy import ApplicationListPage, ApplicationRow
 
 #: The 审核状态 filter that shows every application.
 ALL = "全部"
+T = TypeVar("T")
+#: Runs one piece of work, named for messages (retrying it, say): ``attempt(what, work)``.
+Attempt = Callable[[str, Callable[[], T]], T]
 
 
-def walk_list(page: Page, jcjy_url: str, status: str = ALL) -> Iterator[tuple[ApplicationRow, str]]:
+def walk_list(page: Page, jcjy_url: str, status: str = ALL,
+              attempt: Attempt = lambda what, work: work()) -> Iterator[tuple[ApplicationRow, str]]:
     """Every row of 申请名单审核 (filtered by 审核状态 ``status``) with the path of its 详情,
-    page after page (下一页 until there is none)."""
+    page after page (下一页 until there is none).
+
+    Each page is one piece of work for ``attempt`` (e.g. a bulk run's retries): when one fails,
+    it is tried again from the page before it (its address kept), not from the first page."""
     review_list = ApplicationListPage(page, jcjy_url)
-    if page.url != review_list.base_url + review_list.path:
-        review_list.open()
-    review_list.search(status=status)
+    tries = 0
+
+    def read() -> _Shown:
+        return _Shown(review_list.rows(), review_list.detail_paths(), review_list.has_next_page(),
+                      page.url, review_list.page_info()[0])
+
+    def first() -> _Shown:
+        nonlocal tries
+        tries += 1
+        if tries > 1 or page.url != review_list.base_url + review_list.path:
+            review_list.open()
+        review_list.search(status=status)
+        return read()
+
+    def showing(shown: _Shown) -> bool:
+        try:
+            return page.url == shown.address and review_list.page_info()[0] == shown.number
+        except (AssertionError, PlaywrightError):  # an error page, the login screen
+            return False
+
+    def after(shown: _Shown) -> Callable[[], _Shown]:
+        def next_one() -> _Shown:
+            if not showing(shown):
+                page.goto(shown.address)
+                review_list.expect_loaded()
+            review_list.next_page()
+            return read()
+        return next_one
+
+    shown = attempt("读取申请名单", first)
     while True:
-        paths = review_list.detail_paths()
-        for row in review_list.rows():
-            yield row, paths[row.application_no]
-        if not review_list.has_next_page():
+        for row in shown.rows:
+            yield row, shown.paths[row.application_no]
+        if not shown.more:
             return
-        review_list.next_page()
+        shown = attempt(f"读取申请名单（第 {shown.number + 1} 页）", after(shown))
 
 
-def listed_count(page: Page, jcjy_url: str, status: str = ALL) -> int:
-    """How many applications the list shows for ``status`` (共 N 条)."""
-    review_list = ApplicationListPage(page, jcjy_url)
-    review_list.open()
-    review_list.search(status=status)
-    return review_list.page_info()[2]
+@dataclass(frozen=True)
+class _Shown:
+    """One page of the list as read: its rows, their 详情 paths, whether 下一页 is offered, its
+    address and its number (第 X 页)."""
+
+    rows: list[ApplicationRow]
+    paths: dict[str, str]
+    more: bool
+    address: str
+    number: int
