@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
+from urllib.parse import urljoin
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
@@ -24,13 +25,15 @@ def walk_list(page: Page, jcjy_url: str, status: str = ALL,
     page after page (下一页 until there is none).
 
     Each page is one piece of work for ``attempt`` (e.g. a bulk run's retries): when one fails,
-    it is tried again from the page before it (its address kept), not from the first page."""
+    it is tried again by going straight to where 下一页 led (one page load), not from the first
+    page."""
     review_list = ApplicationListPage(page, jcjy_url)
     tries = 0
 
     def read() -> _Shown:
-        return _Shown(review_list.rows(), review_list.detail_paths(), review_list.has_next_page(),
-                      page.url, review_list.page_info()[0])
+        following = review_list.next_page_path()
+        return _Shown(review_list.rows(), review_list.detail_paths(),
+                      urljoin(page.url, following) if following else None, page.url, review_list.page_info()[0])
 
     def first() -> _Shown:
         nonlocal tries
@@ -46,12 +49,13 @@ def walk_list(page: Page, jcjy_url: str, status: str = ALL,
         except (AssertionError, PlaywrightError):  # an error page, the login screen
             return False
 
-    def after(shown: _Shown) -> Callable[[], _Shown]:
+    def after(shown: _Shown, following: str) -> Callable[[], _Shown]:
         def next_one() -> _Shown:
-            if not showing(shown):
-                page.goto(shown.address)
+            if showing(shown):
+                review_list.next_page()
+            else:  # after a failure: straight to where 下一页 leads
+                page.goto(following)
                 review_list.expect_loaded()
-            review_list.next_page()
             return read()
         return next_one
 
@@ -59,18 +63,18 @@ def walk_list(page: Page, jcjy_url: str, status: str = ALL,
     while True:
         for row in shown.rows:
             yield row, shown.paths[row.application_no]
-        if not shown.more:
+        if shown.following is None:
             return
-        shown = attempt(f"读取申请名单（第 {shown.number + 1} 页）", after(shown))
+        shown = attempt(f"读取申请名单（第 {shown.number + 1} 页）", after(shown, shown.following))
 
 
 @dataclass(frozen=True)
 class _Shown:
-    """One page of the list as read: its rows, their 详情 paths, whether 下一页 is offered, its
-    address and its number (第 X 页)."""
+    """One page of the list as read: its rows, their 详情 paths, where 下一页 leads (None on the
+    last page), its address and its number (第 X 页)."""
 
     rows: list[ApplicationRow]
     paths: dict[str, str]
-    more: bool
+    following: str | None
     address: str
     number: int

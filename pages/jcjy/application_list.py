@@ -116,6 +116,10 @@ class ApplicationListPage(BasePage):
     def has_next_page(self) -> bool:
         return self.next_link.count() > 0
 
+    def next_page_path(self) -> str | None:
+        """Where 下一页 leads (None on the last page)."""
+        return self.next_link.get_attribute("href") if self.has_next_page() else None
+
     @verb("翻到下一页")
     def next_page(self) -> None:
         with self.page.expect_navigation():
