@@ -11,7 +11,7 @@ from contextlib import ExitStack, contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, StorageState, sync_playwright
 from rich.console import Console
 from rich.table import Table
 
@@ -102,13 +102,35 @@ def _session(args: argparse.Namespace, work_dir: Path) -> Iterator[SiteSession]:
         print(f"目标：{where}；审核人员 {mask_phone(creds.account)}", flush=True)
         reviewer = Reviewer(url, creds, None if args.headed else _ask_captcha,
                             work_dir / "图形验证码.png", mask_phone(creds.account))
-        p = stack.enter_context(sync_playwright())
-        browser = p.firefox.launch(headless=not args.headed, **launch_options("firefox"))
-        stack.callback(browser.close)
-        context = browser.new_context(**context_options(None))
-        page: Page = context.new_page()
-        page.set_default_timeout(STEP_TIMEOUT_MS)
-        yield SiteSession(page, reviewer)
+        firefox = _Firefox(stack.enter_context(sync_playwright()), headless=not args.headed)
+        stack.callback(firefox.close)
+        yield SiteSession(firefox.start(), reviewer, fresh_page=firefox.restart)
+
+
+class _Firefox:
+    """The reviewer's browser; for a long run restarted now and then with the same login (its
+    cookies, kept in memory only): Firefox's parent process grows with every page shown
+    (+0.4 MB an application, fresh tabs or not), a new one starts small."""
+
+    def __init__(self, playwright: Playwright, headless: bool) -> None:
+        self.playwright, self.headless = playwright, headless
+        self.browser: Browser | None = None
+
+    def start(self, state: StorageState | None = None) -> Page:
+        self.browser = self.playwright.firefox.launch(headless=self.headless, **launch_options("firefox"))
+        context = self.browser.new_context(**context_options(None), storage_state=state)
+        context.set_default_timeout(STEP_TIMEOUT_MS)
+        return context.new_page()
+
+    def restart(self, old: Page) -> Page:
+        state = old.context.storage_state()
+        self.close()
+        return self.start(state)
+
+    def close(self) -> None:
+        if self.browser is not None:
+            self.browser.close()
+            self.browser = None
 
 
 def run_export(args: argparse.Namespace) -> int:

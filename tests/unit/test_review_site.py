@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bulk_review.site import ATTEMPTS, SiteSession
+from bulk_review.site import ATTEMPTS, PAGE_USES, SiteSession
 from flows.errors import ApplicationError, LoginExpired
 
 
@@ -75,3 +75,16 @@ def test_logging_in_itself_is_not_renewed():
     s = session(reviewer, [True, True, True], slept)
     assert s.retrying("工作人员登录", failing(AssertionError("验证码")), renew_login=False) == "done"
     assert reviewer.logins == 0 and len(slept) == 1
+
+
+def test_a_long_run_takes_a_fresh_page_now_and_then():
+    replaced: list[object] = []
+
+    def fresh(old: object) -> object:
+        replaced.append(old)
+        return f"page {len(replaced)}"
+
+    s = SiteSession(page="page 0", reviewer=Reviewer(), fresh_page=fresh)  # type: ignore[arg-type]
+    for _ in range(2 * PAGE_USES + 1):
+        s.tick()
+    assert replaced == ["page 0", "page 1"] and s.page == "page 2"
