@@ -18,6 +18,7 @@ class Column:
     width: int = 0  # this wide, long text wrapped (character widths); 0: as wide as its values
 
 
+SUGGESTION, FINDINGS = "核查建议", "核查发现"
 #: Exported columns, in order: what the site showed and what the checks found.
 EXPORTED = (
     Column(APPLICATION_NO, APPLICATION_NO),
@@ -40,8 +41,8 @@ EXPORTED = (
     Column("系统判断结果", width=40),
     Column("审核状态"),
     Column(SUBMITTED_AT, SUBMITTED_AT),
-    Column("核查建议"),
-    Column("核查发现", width=50),
+    Column(SUGGESTION),
+    Column(FINDINGS, width=50),
 )
 RESULT, REMARK = "审核结果", "备注"
 #: The two columns the reviewer fills (the only unlocked cells).
@@ -52,7 +53,6 @@ HIDDEN = (Column(EXPORT_ID), Column(FINGERPRINT))
 ALL = EXPORTED + REVIEWER + HIDDEN
 HEADERS = tuple(c.header for c in ALL)
 EXPORTED_HEADERS = tuple(c.header for c in EXPORTED)
-SUGGESTION = "核查建议"
 
 
 def money(value: Decimal) -> str:
@@ -97,6 +97,6 @@ def row_values(record: ApplicationRecord, assessment: Assessment) -> dict[str, s
         "系统判断结果": system,
         "审核状态": record.review_status,
         SUGGESTION: assessment.suggestion,
-        "核查发现": _findings(assessment, record.system_result),
+        FINDINGS: _findings(assessment, record.system_result),
     })
     return {header: values[header] for header in EXPORTED_HEADERS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +23,7 @@ from flows.listing import ALL, walk_list
 from pages.jcjy import PENDING
 
 from . import checks
-from .columns import EXPORT_ID, FINGERPRINT, REMARK, RESULT, row_values
+from .columns import EXPORT_ID, FINGERPRINT, REMARK, RESULT, SUGGESTION, row_values
 from .fingerprint import new_key, row_fingerprint
 from .journal import Draft, DraftRow, Export, ExportedRow, Journal, journal_path, now, opened
 from .progress import progress_bar
@@ -62,7 +62,8 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
     same reviewer that was interrupted (Ctrl-C, a kill, a crash) goes on where it stopped, unless
     ``fresh``. Rows no longer listed on the site are left out, as a new export would."""
     session.log_in()
-    listed = list(walk_list(session.page, session.url, ALL if status == "all" else status, session.retrying))
+    shown_status = ALL if status == "all" else status  # the list's own word for "all"
+    listed = list(walk_list(session.page, session.url, shown_status, session.retrying))
     account_hash = reviewer_hash(session.reviewer.credentials.account)
     evidence = out.parent / EVIDENCE
     journal = journal_path(out)
@@ -82,7 +83,7 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
         rows = [done[row.application_no] for row, _ in listed]
         info = ExportInfo(
             draft.export_id, f"{session.reviewer.account_label} {session.name}".strip(), session.unit,
-            session.url, now(), tool_version, "全部" if status == "all" else status,
+            session.url, now(), tool_version, shown_status,
         )
         values = [row.values for row in rows]
         write_xlsx(out, info, values, list(checks.RULES))
@@ -93,9 +94,7 @@ def export(session: SiteSession, out: Path, status: str, tool_version: str, with
             draft.export_id, draft.key, account_hash, info.reviewer, info.unit, info.site_url,
             info.exported_at, tool_version, info.status_filter, out.name,
         ), [row.exported for row in rows])
-    counts: dict[str, int] = {}
-    for row in values:
-        counts[row["核查建议"]] = counts.get(row["核查建议"], 0) + 1
+    counts = dict(Counter(row[SUGGESTION] for row in values))
     return ExportResult(out, csv_path, len(rows), counts, evidence, journal, resumed)
 
 

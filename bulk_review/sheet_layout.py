@@ -31,8 +31,9 @@ def text_width(text: str) -> int:
 def fitted_width(header: str, values: Iterable[str]) -> int:
     """A column as wide as its widest value and its header (on at most two lines, beside its
     filter button), within bounds."""
-    widest = max([math.ceil(text_width(header) / HEADER_LINES) + HEADER_ROOM - PADDING, *map(text_width, values)])
-    return max(MIN_WIDTH, min(MAX_WIDTH, widest + PADDING))
+    needed = max([math.ceil(text_width(header) / HEADER_LINES) + HEADER_ROOM,
+                  *(text_width(value) + PADDING for value in values)])
+    return max(MIN_WIDTH, min(MAX_WIDTH, needed))
 
 
 def lines_in(text: str, width: int) -> int:

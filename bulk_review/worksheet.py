@@ -20,7 +20,7 @@ from pages.jcjy import REVIEW_RESULTS
 
 from .assessment import NEEDS_PERSON
 from .cells import FORMULA_START, escaped, unescaped
-from .columns import ALL, HEADERS, HIDDEN, RESULT, REVIEWER, SUGGESTION, citation
+from .columns import ALL, FINDINGS, HEADERS, HIDDEN, RESULT, REVIEWER, SUGGESTION, citation
 from .sheet_layout import HEADER_LINES, LINE_PT, fitted_width, row_height
 
 SHEET, SUMMARY, META = "审核表", "汇总", "导出信息"
@@ -138,14 +138,14 @@ def write_xlsx(path: Path, info: ExportInfo, rows: list[dict[str, str]], rules: 
 
 def _summary(ws: object, info: ExportInfo, rows: list[dict[str, str]], rules: Iterable[str]) -> None:
     counts = Counter(values[SUGGESTION] for values in rows)
-    disagree = sum(1 for v in rows if "与系统判断结果" in v["核查发现"])
+    disagree = sum(1 for v in rows if "与系统判断结果" in v[FINDINGS])
     lines: list[list[str | int]] = [
         ["导出时间", info.exported_at], ["培养单位", info.unit], ["审核人员", info.reviewer],
         ["申请总数", len(rows)],
         *([f"核查建议：{s}", counts.get(s, 0)] for s in (*REVIEW_RESULTS, NEEDS_PERSON)),
         ["核查建议与系统判断结果不一致", disagree], [],
         [f"核查所依据的规则（“核查发现”列中以{citation('…')}注明）", "引用此规则的申请数"],
-        *([rule, sum(1 for v in rows if citation(rule) in v["核查发现"])] for rule in rules), [],
+        *([rule, sum(1 for v in rows if citation(rule) in v[FINDINGS])] for rule in rules), [],
         ["说明：核查建议仅供参考。审核结果由审核人员填写，工具不会自动填写或提交未填写的行。"],
     ]
     widths = {"A": 60, "B": fitted_width("", (str(line[1]) for line in lines if len(line) > 1))}
