@@ -75,8 +75,8 @@ class Applier:
         with progress_bar() as bar:
             task = bar.add_task("试运行" if self.dry_run else "提交审核结果", total=len(decisions))
             for decision in decisions:
+                self.session.next_application()
                 outcome = self.apply_row(decision)
-                self.session.tick()
                 outcomes.append(outcome)
                 bar.advance(task)
                 failures = failures + 1 if outcome.outcome == FAILED_ROW else 0

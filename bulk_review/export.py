@@ -121,12 +121,12 @@ def _read_all(session: SiteSession, listed: list, draft: Draft, evidence: Path, 
             bar.advance(task)
 
         for row, path in listed:
+            session.next_application()
             page = session.retrying(
                 f"读取申请 {row.application_no}",
                 lambda path=path: read_page(session.open_detail(path)))
             fetch = session_fetch(session.page, session.url)
             reading.append((path, page, read_in_background(fetch, page.shown.materials, page.keep(evidence))))
-            session.tick()
             while reading and (reading[0][2].done() or len(reading) > PROOFS_AHEAD):
                 finish_oldest()
         while reading:

@@ -102,12 +102,12 @@ def _session(args: argparse.Namespace, work_dir: Path) -> Iterator[SiteSession]:
         print(f"目标：{where}；审核人员 {mask_phone(creds.account)}", flush=True)
         reviewer = Reviewer(url, creds, None if args.headed else _ask_captcha,
                             work_dir / "图形验证码.png", mask_phone(creds.account))
-        firefox = _Firefox(stack.enter_context(sync_playwright()), headless=not args.headed)
+        firefox = Firefox(stack.enter_context(sync_playwright()), headless=not args.headed)
         stack.callback(firefox.close)
-        yield SiteSession(firefox.start(), reviewer, fresh_page=firefox.restart)
+        yield SiteSession(firefox.start(), reviewer, fresh_browser=firefox.restart)
 
 
-class _Firefox:
+class Firefox:
     """The reviewer's browser; for a long run restarted now and then with the same login (its
     cookies, kept in memory only): Firefox's parent process grows with every page shown
     (+0.4 MB an application, fresh tabs or not), a new one starts small."""

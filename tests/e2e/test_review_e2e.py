@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from e2e_support import GRADUATE_REVIEWER
 
+from bulk_review import site
 from bulk_review.apply import CONFIRMED, SKIPPED, SUBMITTED
 from bulk_review.columns import HEADERS
 from bulk_review.export import export
@@ -23,6 +24,7 @@ from bulk_review.worksheet import read_worksheet
 from flows.models import Credentials, ReviewDecision
 from flows.review import decide_and_confirm, read_application
 from flows.runner import StepRunner
+from jcjy_cli.review import Firefox
 from mock_sites.server import start_sites
 from pages.jcjy import ApplicationDetailPage
 
@@ -57,26 +59,40 @@ def paths(worksheet: Path) -> dict[int, tuple[str, str]]:
     return {r.number: (r.values["申请编号"], rows[r.values["申请编号"]].detail_path) for r in sheet.rows}
 
 
+class CountedReviewer(Reviewer):
+    logins = 0
+
+    def log_in(self, page):
+        self.logins += 1
+        return super().log_in(page)
+
+
 @pytest.fixture(scope="module")
-def export_template(seeded, browser, tmp_path_factory) -> Path:
+def export_template(seeded, playwright, pytestconfig, tmp_path_factory) -> Path:
     """One real export of the seeded graduate reviewer's 待审核 (worksheet, CSV, journal,
     evidence), made on a copy of the sites as seeded. Every test gets its own copy of it, beside
     its own copy of the same seeded sites: the ids, digests and 提交时间 the journal holds are
-    the seed's (an export reads for a minute or so; the tests only need its result)."""
+    the seed's (an export reads for a minute or so; the tests only need its result).
+
+    Made in the CLI's browser, with a new tab every 2 applications and Firefox restarted after
+    the 5th, as a long run does every 25 and 100: the login survives both."""
     folder = tmp_path_factory.mktemp("export")
     shutil.copytree(seeded.directory, folder / "data")
     out = folder / "review" / "审核表.xlsx"
-    with start_sites(seeded.config(folder / "data")) as running:
-        context = browser.new_context()
-        page = context.new_page()
-        page.set_default_timeout(10_000)
+    with start_sites(seeded.config(folder / "data")) as running, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "TAB_USES", 2)
+        patch.setattr(site, "BROWSER_USES", 5)
         creds = Credentials(GRADUATE_REVIEWER, running.config.demo_password)
-        reviewer = Reviewer(running.jcjy_url, creds, None, folder / "c.png", "138****0011")
+        reviewer = CountedReviewer(running.jcjy_url, creds, None, folder / "c.png", "138****0011")
+        firefox = Firefox(playwright, headless=not pytestconfig.getoption("headed"))
         try:
-            result = export(SiteSession(page, reviewer), out, "待审核", "test", with_csv=True)
+            session = SiteSession(firefox.start(), reviewer, fresh_browser=firefox.restart)
+            result = export(session, out, "待审核", "test", with_csv=True)
         finally:
-            context.close()
+            firefox.close()
     assert result.rows >= 6 and (out.parent / "evidence").is_dir()
+    assert reviewer.logins == 1  # neither a new tab nor a new browser asked for the login again
+    assert sum(1 for _ in (out.parent / "evidence").iterdir()) == result.rows
     return out.parent
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bulk_review.site import ATTEMPTS, PAGE_USES, SiteSession
+from bulk_review import site
+from bulk_review.site import ATTEMPTS, BROWSER_USES, TAB_USES, SiteSession
 from flows.errors import ApplicationError, LoginExpired
 
 
@@ -77,14 +78,34 @@ def test_logging_in_itself_is_not_renewed():
     assert reviewer.logins == 0 and len(slept) == 1
 
 
-def test_a_long_run_takes_a_fresh_page_now_and_then():
-    replaced: list[object] = []
+def test_a_long_run_takes_a_new_tab_now_and_then_and_a_new_browser_less_often(monkeypatch):
+    tabs: list[object] = []
+    browsers: list[object] = []
 
-    def fresh(old: object) -> object:
-        replaced.append(old)
-        return f"page {len(replaced)}"
+    def new_tab(old: object) -> object:
+        tabs.append(old)
+        return f"tab {len(tabs)}"
 
-    s = SiteSession(page="page 0", reviewer=Reviewer(), fresh_page=fresh)  # type: ignore[arg-type]
-    for _ in range(2 * PAGE_USES + 1):
-        s.tick()
-    assert replaced == ["page 0", "page 1"] and s.page == "page 2"
+    def fresh_browser(old: object) -> object:
+        browsers.append(old)
+        return f"browser {len(browsers)}"
+
+    monkeypatch.setattr(site, "_new_tab", new_tab)
+    s = SiteSession(page="page 0", reviewer=Reviewer(), fresh_browser=fresh_browser)  # type: ignore[arg-type]
+    for _ in range(BROWSER_USES):  # nothing is replaced after the last application
+        s.next_application()
+    assert len(tabs) == BROWSER_USES // TAB_USES - 1 and browsers == []
+    s.next_application()
+    assert browsers == [f"tab {len(tabs)}"] and s.page == "browser 1"
+    for _ in range(TAB_USES):
+        s.next_application()
+    assert tabs[-1] == "browser 1" and s.page == f"tab {len(tabs)}"
+
+
+def test_without_a_fresh_browser_only_tabs_are_renewed(monkeypatch):
+    tabs: list[object] = []
+    monkeypatch.setattr(site, "_new_tab", lambda old: tabs.append(old) or f"tab {len(tabs)}")
+    s = SiteSession(page="page 0", reviewer=Reviewer())  # type: ignore[arg-type]
+    for _ in range(BROWSER_USES + 1):
+        s.next_application()
+    assert len(tabs) == BROWSER_USES // TAB_USES
