@@ -80,7 +80,7 @@ class SiteSession:
 
     def _asks_to_log_in(self) -> bool:
         try:
-            return StaffLoginPage(self.page, self.url).title.is_visible()
+            return StaffLoginPage(self.page, self.url).asks_to_log_in()
         except PlaywrightError:
             return False
 

@@ -55,7 +55,7 @@ def walk_list(page: Page, jcjy_url: str, status: str = ALL,
                 review_list.next_page()
             else:  # after a failure: straight to where 下一页 leads
                 page.goto(following)
-                review_list.expect_loaded()
+                review_list.expect_arrived()
             return read()
         return next_one
 

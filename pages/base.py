@@ -80,11 +80,16 @@ class BasePage:
         if self.path is None:
             raise TypeError(f"{type(self).__name__} 只能通过页面导航到达")
         self.page.goto(self.base_url + self.path)
-        self.expect_loaded()
+        self.expect_arrived()
         return self
 
     def expect_loaded(self) -> None:
         expect(self.title).to_be_visible()
+
+    def expect_arrived(self) -> None:
+        """After a document load: this screen (waited for as :meth:`expect_loaded` does, unless
+        a screen knows it is whole once loaded)."""
+        self.expect_loaded()
 
     def expect_error(self, text: str | re.Pattern[str]) -> None:
         """An error containing ``text`` is shown: an alert, or the error tied to a field."""

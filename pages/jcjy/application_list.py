@@ -79,13 +79,13 @@ class ApplicationListPage(BasePage):
         self.status.select_option(label=status)
         with self.page.expect_navigation():
             self.search_button.click()
-        self.expect_loaded()
+        self.expect_arrived()
 
     @verb("重置查询条件")
     def reset(self) -> None:
         with self.page.expect_navigation():
             self.reset_button.click()
-        self.expect_loaded()
+        self.expect_arrived()
 
     def rows(self) -> list[ApplicationRow]:
         """The rows on the current page (empty when the list says 暂无符合条件的申请)."""
@@ -124,7 +124,13 @@ class ApplicationListPage(BasePage):
     def next_page(self) -> None:
         with self.page.expect_navigation():
             self.next_link.click()
-        self.expect_loaded()
+        self.expect_arrived()
+
+    def expect_arrived(self) -> None:
+        """After a document load: the list (rendered by the server, so whole once loaded), else
+        at once an AssertionError saying what came instead (an error page, the login screen)."""
+        if not self.title.is_visible():
+            raise AssertionError(f"未显示“{self.heading}”：{self.alert_text() or self.page.title()}")
 
     def stage_choices(self) -> list[str]:
         """Labels offered by the 学段 filter (besides 全部): the reviewer's own stages."""

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import allure
+import pytest
 from e2e_support import (
     GRADUATE_REVIEWER,
     GRADUATE_UNIT,
@@ -22,7 +23,8 @@ from jcjy_e2e_helpers import (
 from playwright.sync_api import Page, expect
 
 from flows import steps
-from pages.jcjy import PENDING, ApplicationListPage
+from harness.mock_control import MockControl
+from pages.jcjy import PENDING, ApplicationListPage, StaffLoginPage
 
 PAGE_SIZE = 20
 
@@ -129,3 +131,22 @@ def test_list_paginates_more_than_twenty(page: Page, tmp_path: Path) -> None:
         expect(review_list.page).to_have_url(re.compile(r"status=.*page=2|page=2.*status="))
         expect(review_list.status).to_have_value(PENDING)
         assert review_list.page_info() == (2, pages, total)
+
+
+@documented(steps.OPEN_APPLICATION)
+@allure.title("翻页时站点出错：立即说明站点的答复，不等候不会出现的名单；登录页本身出错也认作要求重新登录")
+def test_a_failed_list_page_is_reported_at_once(page: Page, tmp_path: Path) -> None:
+    with own_sites(tmp_path, applications=200) as sites:
+        review_list = sign_in(page, sites.jcjy_url, GRADUATE_REVIEWER, sites.config.demo_password)
+        assert review_list.has_next_page()
+        control = MockControl(sites.jcjy_url)
+        control.set_faults(error_rate=1.0)
+        try:
+            with pytest.raises(AssertionError, match="HTTP 500"):
+                review_list.next_page()
+            login = StaffLoginPage(page, sites.jcjy_url)
+            assert not login.asks_to_log_in()  # an error page at the list's address
+            page.goto(sites.jcjy_url + login.path)
+            assert not login.title.is_visible() and login.asks_to_log_in()
+        finally:
+            control.set_faults(error_rate=0.0)
