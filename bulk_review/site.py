@@ -40,14 +40,13 @@ class SiteSession:
         self.name = ""
         self.unit = ""
         self.retries = 0  # how many times work was tried again (for the summary)
-        self._uses = 0
+        self._begun = 0  # applications begun
 
     def next_application(self) -> None:
         """Another application begins. Every :data:`TAB_USES` it gets a new tab (the login kept),
         every :data:`BROWSER_USES` a new browser from ``fresh_browser(page)`` when one was given:
         without either, 1,000 详情 shown in one tab took 70 % more memory than the first 100."""
-        self._uses += 1
-        done = self._uses - 1
+        done, self._begun = self._begun, self._begun + 1
         if done and self.fresh_browser is not None and done % BROWSER_USES == 0:
             self.page = self.fresh_browser(self.page)
         elif done and done % TAB_USES == 0:

@@ -38,7 +38,7 @@ def walk_list(page: Page, jcjy_url: str, status: str = ALL,
     def first() -> _Shown:
         nonlocal tries
         tries += 1
-        if tries > 1 or page.url != review_list.base_url + review_list.path:
+        if tries > 1 or not review_list.is_at():
             review_list.open()
         review_list.search(status=status)
         return read()

@@ -108,9 +108,8 @@ def _session(args: argparse.Namespace, work_dir: Path) -> Iterator[SiteSession]:
 
 
 class Firefox:
-    """The reviewer's browser; for a long run restarted now and then with the same login (its
-    cookies, kept in memory only): Firefox's parent process grows with every page shown
-    (+0.4 MB an application, fresh tabs or not), a new one starts small."""
+    """The reviewer's browser, restarted with the same login (its cookies, kept in memory only)
+    as often as :data:`bulk_review.site.BROWSER_USES` says."""
 
     def __init__(self, playwright: Playwright, headless: bool) -> None:
         self.playwright, self.headless = playwright, headless

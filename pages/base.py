@@ -86,6 +86,10 @@ class BasePage:
     def expect_loaded(self) -> None:
         expect(self.title).to_be_visible()
 
+    def is_at(self) -> bool:
+        """The browser is at this screen's address (its query aside), whatever the page shows."""
+        return self.path is not None and self.page.url.split("?")[0] == self.base_url + self.path
+
     def expect_arrived(self) -> None:
         """After a document load: this screen (waited for as :meth:`expect_loaded` does, unless
         a screen knows it is whole once loaded)."""

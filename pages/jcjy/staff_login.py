@@ -26,7 +26,7 @@ class StaffLoginPage(BasePage):
     def asks_to_log_in(self) -> bool:
         """The site sent the browser to 工作人员登录: the screen is shown, or its address is open
         (also when that page itself failed to load, a server error say)."""
-        return self.title.is_visible() or self.page.url.split("?")[0] == self.base_url + self.path
+        return self.title.is_visible() or self.is_at()
 
     def session_expired(self) -> bool:
         """True when the browser is on 工作人员登录 because the login timed out (not a refusal)."""
